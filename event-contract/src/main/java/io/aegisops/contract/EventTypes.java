@@ -1,0 +1,19 @@
+package io.aegisops.contract;
+
+/**
+ * CloudEvents {@code type} values. Reverse-DNS names as the CloudEvents spec recommends; a consumer that
+ * meets a type it does not know skips it, so new types can be added without breaking older consumers.
+ */
+public final class EventTypes {
+    /** aegis.alerts: an alert opened a new incident. Data: {@link AlertEvent}. */
+    public static final String INCIDENT_OPENED = "io.aegisops.incident.opened";
+    /** aegis.alerts: an alert joined an open incident. Data: {@link AlertEvent}. */
+    public static final String ALERT_JOINED = "io.aegisops.alert.joined";
+    /** aegis.alerts: an external alert (Alertmanager) reported resolved. Data: {@link AlertEvent}. */
+    public static final String ALERT_RESOLVED = "io.aegisops.alert.resolved";
+    /** aegis.alerts: the incident moved in its lifecycle (e.g. closed). Data: {@link IncidentView}. */
+    public static final String INCIDENT_STATUS_CHANGED = "io.aegisops.incident.status-changed";
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,82 @@
+package io.aegisops.monitor.domain;
+
+import io.aegisops.contract.AlertSource;
+import io.aegisops.contract.AlertType;
+import io.aegisops.contract.Severity;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** One observation from one intake, kept as evidence on the incident it opened or joined. */
+@Entity
+@Table(name = "alert")
+public class Alert extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** Null only for a resolved external alert that matched no incident. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "incident_id")
+    public Incident incident;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AlertType type;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AlertSource source;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Severity severity;
+
+    public boolean firing;
+
+    public String service;
+
+    public String container;
+
+    @Column(nullable = false)
+    public String summary;
+
+    /** JSON object of measured values. */
+    @Column(nullable = false, columnDefinition = "text")
+    public String metrics;
+
+    /** JSON array of evidence lines. */
+    @Column(nullable = false, columnDefinition = "text")
+    public String evidence;
+
+    @Column(nullable = false)
+    public String fingerprint;
+
+    @Column(name = "dedup_key", unique = true)
+    public String dedupKey;
+
+    @Column(name = "observed_at", nullable = false)
+    public OffsetDateTime observedAt;
+
+    @Column(name = "received_at", nullable = false)
+    public OffsetDateTime receivedAt;
+
+    public static List<Alert> ofIncident(UUID incidentId) {
+        return list("incident.id = ?1 order by receivedAt", incidentId);
+    }
+
+    public static boolean existsWithDedupKey(String dedupKey) {
+        return count("dedupKey", dedupKey) > 0;
+    }
+}

@@ -1,0 +1,111 @@
+package io.aegisops.monitor.rest;
+
+import io.aegisops.contract.IncidentStatus;
+import io.aegisops.contract.IncidentView;
+import io.aegisops.kit.rest.ApiError;
+import io.aegisops.kit.rest.Violations;
+import io.aegisops.monitor.service.IncidentDetails;
+import io.aegisops.monitor.service.IncidentQueries;
+import io.aegisops.monitor.service.IncidentService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/** Incidents for people and for the dashboard: list, detail with evidence and timeline, manual resolve. */
+@Path("/api/incidents")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "incidents")
+public class IncidentResource {
+
+    private final IncidentQueries queries;
+    private final IncidentService incidents;
+
+    public IncidentResource(IncidentQueries queries, IncidentService incidents) {
+        this.queries = queries;
+        this.incidents = incidents;
+    }
+
+    /** Body of a manual resolution. */
+    public record Resolution(@NotBlank @Size(max = 128) String actor, @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    @GET
+    @Operation(summary = "List incidents, newest first",
+            description = "status: one or more statuses, repeated or comma-separated; target: exact target")
+    public List<IncidentView> list(@QueryParam("status") List<String> status, @QueryParam("target") String target,
+                                   @QueryParam("limit") Integer limit) {
+        Violations violations = new Violations();
+        Set<IncidentStatus> statuses = parseStatuses(status, violations);
+        int pageSize = limit == null ? 100 : limit;
+        violations.check(pageSize >= 1 && pageSize <= 1000, "limit", "must be between 1 and 1000");
+        violations.throwIfAny();
+        return queries.list(statuses, target, pageSize);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One incident with its alerts and timeline")
+    public IncidentDetails get(@PathParam("id") String id) {
+        UUID uuid = parseId(id);
+        return queries.details(uuid).orElseThrow(() -> new NotFoundException("incident " + id + " does not exist"));
+    }
+
+    @POST
+    @Path("{id}/resolve")
+    @Operation(summary = "Close an incident by hand (e.g. fixed outside AegisOps)")
+    public Response resolve(@PathParam("id") String id, @Valid @NotNull Resolution resolution) {
+        UUID uuid = parseId(id);
+        try {
+            return incidents.transition(uuid, IncidentStatus.RESOLVED, resolution.actor(), resolution.reason())
+                    .map(i -> Response.ok(queries.details(uuid).orElseThrow()).build())
+                    .orElseThrow(() -> new NotFoundException("incident " + id + " does not exist"));
+        } catch (IllegalStateException e) {
+            return Response.status(Response.Status.CONFLICT)
+                    .entity(ApiError.of(409, "Conflict", e.getMessage())).build();
+        }
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            new Violations().add("id", "'" + id + "' is not a UUID").throwIfAny();
+            throw e;
+        }
+    }
+
+    private static Set<IncidentStatus> parseStatuses(List<String> raw, Violations violations) {
+        Set<IncidentStatus> statuses = EnumSet.noneOf(IncidentStatus.class);
+        if (raw == null) {
+            return statuses;
+        }
+        raw.stream().flatMap(s -> Arrays.stream(s.split(","))).map(String::trim).filter(s -> !s.isEmpty())
+                .forEach(s -> {
+                    try {
+                        statuses.add(IncidentStatus.valueOf(s.toUpperCase(Locale.ROOT)));
+                    } catch (IllegalArgumentException e) {
+                        violations.add("status", "'" + s + "' is not one of " + Arrays.toString(IncidentStatus.values()));
+                    }
+                });
+        return statuses;
+    }
+}
