@@ -14,6 +14,15 @@ public final class EventTypes {
     /** aegis.alerts: the incident moved in its lifecycle (e.g. closed). Data: {@link IncidentView}. */
     public static final String INCIDENT_STATUS_CHANGED = "io.aegisops.incident.status-changed";
 
+    /** aegis.diagnoses: a diagnosis (or a revision of it). Data: {@link Diagnosis}. */
+    public static final String DIAGNOSIS_PROPOSED = "io.aegisops.diagnosis.proposed";
+    /** aegis.remediations: one step of a remediation. Data: {@link RemediationEvent}. */
+    public static final String REMEDIATION_STAGE = "io.aegisops.remediation.stage";
+    /** aegis.approvals: remediation asks a human. Data: {@link ApprovalRequest}. */
+    public static final String APPROVAL_REQUESTED = "io.aegisops.approval.requested";
+    /** aegis.approvals: a human (or the timeout) decided. Data: {@link ApprovalDecision}. */
+    public static final String APPROVAL_DECIDED = "io.aegisops.approval.decided";
+
     private EventTypes() {
     }
 }
