@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -75,7 +77,8 @@ public class IncidentResource {
     public Response resolve(@PathParam("id") String id, @Valid @NotNull Resolution resolution) {
         UUID uuid = parseId(id);
         try {
-            return incidents.transition(uuid, IncidentStatus.RESOLVED, resolution.actor(), resolution.reason())
+            return incidents.transition(uuid, IncidentStatus.RESOLVED, resolution.actor(), resolution.reason(),
+                            OffsetDateTime.now(ZoneOffset.UTC))
                     .map(i -> Response.ok(queries.details(uuid).orElseThrow()).build())
                     .orElseThrow(() -> new NotFoundException("incident " + id + " does not exist"));
         } catch (IllegalStateException e) {

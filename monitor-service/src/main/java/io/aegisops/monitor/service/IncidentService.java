@@ -12,6 +12,8 @@ import io.aegisops.monitor.domain.IncidentTransition;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
@@ -155,30 +157,36 @@ public class IncidentService implements AlertSink {
     }
 
     /**
-     * Moves an incident to a new status, recording who and why, and announces it.
+     * Moves an incident to a new status, recording who and why, and announces it. Joins the caller's
+     * transaction (a Kafka consumer's inbox claim) or starts one (a REST call).
      *
      * @return the incident, or empty when it does not exist
      * @throws IllegalStateException when the incident is already closed
      */
-    public Optional<Incident> transition(UUID id, IncidentStatus to, String actor, String reason) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Optional<Incident> found = Incident.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-            found.ifPresent(incident -> {
-                if (incident.status.isClosed()) {
-                    throw new IllegalStateException("incident " + id + " is already " + incident.status);
-                }
-                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-                IncidentStatus from = incident.status;
-                incident.status = to;
-                if (to.isClosed()) {
-                    incident.closedAt = now;
-                }
-                record(incident, from, to, actor, reason, now);
-                outbox.publish(Topics.ALERTS, EventTypes.INCIDENT_STATUS_CHANGED, incident.id.toString(),
-                        incident.target, Views.of(incident));
-            });
-            return found;
+    @Transactional
+    public Optional<Incident> transition(UUID id, IncidentStatus to, String actor, String reason, OffsetDateTime at) {
+        Optional<Incident> found = Incident.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+        found.ifPresent(incident -> {
+            if (incident.status.isClosed()) {
+                throw new IllegalStateException("incident " + id + " is already " + incident.status);
+            }
+            IncidentStatus from = incident.status;
+            incident.status = to;
+            if (to.isClosed()) {
+                incident.closedAt = at;
+            }
+            record(incident, from, to, actor, reason, at);
+            outbox.publish(Topics.ALERTS, EventTypes.INCIDENT_STATUS_CHANGED, incident.id.toString(),
+                    incident.target, Views.of(incident));
         });
+        return found;
+    }
+
+    /** Adds a timeline entry that does not change the status (e.g. a revised diagnosis, a comment). */
+    @Transactional
+    public void note(UUID id, String actor, String reason, OffsetDateTime at) {
+        Incident.<Incident>findByIdOptional(id)
+                .ifPresent(incident -> record(incident, incident.status, incident.status, actor, reason, at));
     }
 
     private static void record(Incident incident, IncidentStatus from, IncidentStatus to, String actor,

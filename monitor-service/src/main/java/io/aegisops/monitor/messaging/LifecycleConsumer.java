@@ -1,0 +1,59 @@
+package io.aegisops.monitor.messaging;
+
+import io.aegisops.contract.ApprovalDecision;
+import io.aegisops.contract.CloudEvent;
+import io.aegisops.contract.Diagnosis;
+import io.aegisops.contract.EventCodec;
+import io.aegisops.contract.EventTypes;
+import io.aegisops.contract.RemediationEvent;
+import io.aegisops.kit.inbox.Inbox;
+import io.aegisops.monitor.service.LifecycleRecorder;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Reads the downstream topics so incidents follow their diagnosis, remediation and approvals. Each event
+ * is applied once (inbox) in the same transaction as its effect; a record that is not a CloudEvent goes
+ * to the channel's dead-letter topic instead of blocking the partition.
+ */
+@ApplicationScoped
+public class LifecycleConsumer {
+
+    static final String CONSUMER = "monitor-service.lifecycle";
+
+    private final Inbox inbox;
+    private final LifecycleRecorder recorder;
+
+    public LifecycleConsumer(Inbox inbox, LifecycleRecorder recorder) {
+        this.inbox = inbox;
+        this.recorder = recorder;
+    }
+
+    @Incoming("diagnoses-in")
+    @Blocking
+    public void onDiagnosis(String payload) {
+        CloudEvent event = EventCodec.decode(payload);
+        if (EventTypes.DIAGNOSIS_PROPOSED.equals(event.type())) {
+            inbox.once(CONSUMER, event, e -> recorder.diagnosed(EventCodec.data(e, Diagnosis.class)));
+        }
+    }
+
+    @Incoming("remediations-in")
+    @Blocking
+    public void onRemediation(String payload) {
+        CloudEvent event = EventCodec.decode(payload);
+        if (EventTypes.REMEDIATION_STAGE.equals(event.type())) {
+            inbox.once(CONSUMER, event, e -> recorder.remediationStep(EventCodec.data(e, RemediationEvent.class)));
+        }
+    }
+
+    @Incoming("approvals-in")
+    @Blocking
+    public void onApproval(String payload) {
+        CloudEvent event = EventCodec.decode(payload);
+        if (EventTypes.APPROVAL_DECIDED.equals(event.type())) {
+            inbox.once(CONSUMER, event, e -> recorder.decided(EventCodec.data(e, ApprovalDecision.class)));
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.aegisops.monitor.messaging;
+
+import io.aegisops.contract.Action;
+import io.aegisops.contract.AlertType;
+import io.aegisops.contract.CloudEvent;
+import io.aegisops.contract.Diagnosis;
+import io.aegisops.contract.EventCodec;
+import io.aegisops.contract.EventTypes;
+import io.aegisops.contract.RemediationEvent;
+import io.aegisops.contract.RemediationStage;
+import io.aegisops.contract.Topics;
+import io.aegisops.testsupport.AegisInfrastructure;
+import io.aegisops.testsupport.KafkaTestClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Incidents follow the events of diagnosis and remediation, read from the real broker: the status moves,
+ * the timeline records who and why, a redelivered event is applied once, and a resolved incident is closed
+ * so the next alert opens a new one.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = AegisInfrastructure.class,
+        initArgs = @ResourceArg(name = AegisInfrastructure.DATABASE, value = "monitor"))
+class IncidentLifecycleTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static KafkaTestClient kafka;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new KafkaTestClient();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    private static String openIncident(String target) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("type", "CRASH", "service", target, "summary", "exited with 3"))
+                .post("/api/alerts").then().statusCode(202).extract().path("incidentId");
+    }
+
+    private static CloudEvent diagnosis(String incidentId, String target) {
+        Diagnosis diagnosis = new Diagnosis(UUID.randomUUID().toString(), incidentId, 1, target, target, null,
+                List.of(AlertType.CRASH), "the process crashed", Action.RESTART, 0.88, 0.88, List.of("exit 3"),
+                "a restart clears a crash", "rules", "crash", OffsetDateTime.now(ZoneOffset.UTC));
+        return EventCodec.create("/aegisops/diagnosis-service", EventTypes.DIAGNOSIS_PROPOSED, incidentId, target,
+                diagnosis);
+    }
+
+    private static CloudEvent step(String incidentId, String target, RemediationStage stage) {
+        RemediationEvent event = new RemediationEvent(UUID.randomUUID().toString(), incidentId, null, target,
+                target + "-1", Action.RESTART, stage, "remediation-service (policy)", stage + " for the test",
+                OffsetDateTime.now(ZoneOffset.UTC), Map.of());
+        return EventCodec.create("/aegisops/remediation-service", EventTypes.REMEDIATION_STAGE, incidentId, target,
+                event);
+    }
+
+    private static void awaitStatus(String incidentId, String status) {
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/incidents/{id}", incidentId)
+                .then().statusCode(200).body("incident.status", equalTo(status)));
+    }
+
+    @Test
+    void shouldFollowDiagnosisAndRemediationToResolvedAndThenOpenANewIncident() {
+        String target = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        String incidentId = openIncident(target);
+
+        kafka.send(Topics.DIAGNOSES, diagnosis(incidentId, target));
+        awaitStatus(incidentId, "DIAGNOSED");
+        kafka.send(Topics.REMEDIATIONS, step(incidentId, target, RemediationStage.ACTING));
+        kafka.send(Topics.REMEDIATIONS, step(incidentId, target, RemediationStage.VERIFYING));
+        kafka.send(Topics.REMEDIATIONS, step(incidentId, target, RemediationStage.RESOLVED));
+        awaitStatus(incidentId, "RESOLVED");
+
+        List<String> timeline = given().get("/api/incidents/{id}", incidentId).then().extract()
+                .jsonPath().getList("timeline.to");
+        assertThat(timeline).containsExactly("OPEN", "DIAGNOSED", "REMEDIATING", "VERIFYING", "RESOLVED");
+        assertThat(openIncident(target)).isNotEqualTo(incidentId);
+    }
+
+    @Test
+    void shouldApplyARedeliveredEventOnce() {
+        String target = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        String incidentId = openIncident(target);
+        CloudEvent diagnosed = diagnosis(incidentId, target);
+
+        kafka.send(Topics.DIAGNOSES, diagnosed);
+        kafka.send(Topics.DIAGNOSES, diagnosed);
+        awaitStatus(incidentId, "DIAGNOSED");
+        kafka.send(Topics.REMEDIATIONS, step(incidentId, target, RemediationStage.AWAITING_APPROVAL));
+        awaitStatus(incidentId, "AWAITING_APPROVAL");
+
+        List<String> timeline = given().get("/api/incidents/{id}", incidentId).then().extract()
+                .jsonPath().getList("timeline.to");
+        assertThat(timeline).containsExactly("OPEN", "DIAGNOSED", "AWAITING_APPROVAL");
+    }
+
+    @Test
+    void shouldNotMoveAnIncidentBackWhenTheDiagnosisArrivesAfterTheRemediation() {
+        String target = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        String incidentId = openIncident(target);
+
+        kafka.send(Topics.REMEDIATIONS, step(incidentId, target, RemediationStage.ACTING));
+        awaitStatus(incidentId, "REMEDIATING");
+        kafka.send(Topics.DIAGNOSES, diagnosis(incidentId, target));
+        await().atMost(WAIT).until(() -> given().get("/api/incidents/{id}", incidentId).then().extract()
+                .jsonPath().getList("timeline").size() == 3);
+
+        given().get("/api/incidents/{id}", incidentId).then().body("incident.status", equalTo("REMEDIATING"));
+    }
+
+    @Test
+    void shouldKeepConsumingAfterARecordThatIsNotACloudEvent() {
+        String target = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        String incidentId = openIncident(target);
+
+        kafka.send(Topics.REMEDIATIONS, incidentId, "this is not an event");
+        kafka.send(Topics.REMEDIATIONS, step(incidentId, target, RemediationStage.ESCALATED));
+
+        awaitStatus(incidentId, "ESCALATED");
+        kafka.awaitRecords("dead-letter-topic-remediations-in", r -> "this is not an event".equals(r.value()), 1, WAIT);
+    }
+}
