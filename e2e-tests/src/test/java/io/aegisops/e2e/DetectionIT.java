@@ -1,7 +1,9 @@
 package io.aegisops.e2e;
 
 import com.github.dockerjava.api.command.CreateContainerResponse;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,12 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Detection on the running stack: each buggy-app fault, triggered by curl as a user would, becomes exactly
- * one incident of the right type, whatever number of intakes (webhook, health check, Docker event) report it.
+ * Detection on the running stack: each buggy-app fault, triggered over HTTP as a user would with curl,
+ * becomes exactly one incident of the right type, whatever number of intakes (webhook, health check, Docker
+ * event) report it. The target is a buggy-app instance of this class with {@code aegis.policy=manual}, so
+ * remediation asks a human instead of healing it mid-test and its incidents stay open to be counted.
  */
 class DetectionIT {
 
-    private static final String TARGET = "buggy-app";
+    private static BuggyInstance app;
+    private static String target;
     private static final Duration DETECTION = Duration.ofSeconds(30);
     /** After the first alert, the other intakes report the same fault within a few seconds; wait that long. */
     private static final Duration STORM = Duration.ofSeconds(8);
@@ -30,52 +35,68 @@ class DetectionIT {
     private final List<String> throwAway = new ArrayList<>();
     private Instant since;
 
+    @BeforeAll
+    static void startTheTarget() {
+        app = BuggyInstance.start("e2e-detect", Map.of("aegis.policy", "manual"), Map.of());
+        target = app.name;
+    }
+
+    @AfterAll
+    static void removeTheTarget() {
+        if (app != null) {
+            app.close();
+            Incidents.resolveOpen(target);
+        }
+    }
+
     @BeforeEach
     void startFromAHealthyApp() {
-        BuggyApp.healthyAndFaultFree();
-        Incidents.resolveOpen(TARGET);
+        app.healthyAndFaultFree();
+        Incidents.resolveOpen(target);
         since = Instant.now();
     }
 
     @AfterEach
     void cleanUp() {
-        at(Stack.BUGGY).post("/faults/reset");
+        if (app.running()) {
+            at(app.url()).post("/faults/reset");
+        }
         throwAway.forEach(id -> Stack.docker().removeContainerCmd(id).withForce(true).exec());
     }
 
     @Test
     void shouldOpenOneMemoryPressureIncidentEvenWhenTheFaultIsTriggeredTwice() {
-        at(Stack.BUGGY).post("/faults/memory?mb=200").then().statusCode(200);
+        at(app.url()).post("/faults/memory?mb=200").then().statusCode(200);
 
         Map<String, Object> incident = awaitOneIncidentWith("MEMORY_PRESSURE");
-        at(Stack.BUGGY).post("/faults/memory?mb=8").then().statusCode(200);
+        at(app.url()).post("/faults/memory?mb=8").then().statusCode(200);
 
         assertStillOneIncident(incident);
     }
 
     @Test
     void shouldOpenOneCpuSaturationIncident() {
-        at(Stack.BUGGY).post("/faults/cpu?threads=2").then().statusCode(200);
+        at(app.url()).post("/faults/cpu?threads=2").then().statusCode(200);
 
         Map<String, Object> incident = awaitOneIncidentWith("CPU_SATURATION");
-        at(Stack.BUGGY).post("/faults/cpu?threads=1").then().statusCode(200);
+        at(app.url()).post("/faults/cpu?threads=1").then().statusCode(200);
 
         assertStillOneIncident(incident);
     }
 
     @Test
     void shouldOpenOneLatencyIncident() {
-        at(Stack.BUGGY).post("/faults/latency?ms=3000").then().statusCode(200);
+        at(app.url()).post("/faults/latency?ms=3000").then().statusCode(200);
 
         Map<String, Object> incident = awaitOneIncidentWith("LATENCY");
-        at(Stack.BUGGY).post("/faults/latency?ms=3000").then().statusCode(200);
+        at(app.url()).post("/faults/latency?ms=3000").then().statusCode(200);
 
         assertStillOneIncident(incident);
     }
 
     @Test
     void shouldReportAnExit137AsOomKilledFromTheDockerEvent() {
-        at(Stack.BUGGY).post("/faults/crash?code=137").then().statusCode(202);
+        at(app.url()).post("/faults/crash?code=137").then().statusCode(202);
 
         Map<String, Object> incident = awaitOneIncidentWith("OOM_KILLED");
 
@@ -85,7 +106,7 @@ class DetectionIT {
 
     @Test
     void shouldReportAnotherExitCodeAsCrashFromTheDockerEvent() {
-        at(Stack.BUGGY).post("/faults/crash?code=3").then().statusCode(202);
+        at(app.url()).post("/faults/crash?code=3").then().statusCode(202);
 
         Map<String, Object> incident = awaitOneIncidentWith("CRASH");
 
@@ -122,19 +143,19 @@ class DetectionIT {
     }
 
     private Map<String, Object> awaitOneIncidentWith(String alertType) {
-        await(alertType + " incident for " + TARGET).atMost(DETECTION).pollInterval(Duration.ofMillis(250))
-                .until(() -> Incidents.openedSince(TARGET, since).stream()
+        await(alertType + " incident for " + target).atMost(DETECTION).pollInterval(Duration.ofMillis(250))
+                .until(() -> Incidents.openedSince(target, since).stream()
                         .anyMatch(i -> Incidents.alertTypes(i).contains(alertType)));
-        List<Map<String, Object>> incidents = Incidents.openedSince(TARGET, since);
-        assertThat(incidents).as("incidents of %s since the fault", TARGET).hasSize(1);
+        List<Map<String, Object>> incidents = Incidents.openedSince(target, since);
+        assertThat(incidents).as("incidents of %s since the fault", target).hasSize(1);
         return incidents.get(0);
     }
 
     /** Lets the other intakes report the same fault, then proves they all joined the first incident. */
     private void assertStillOneIncident(Map<String, Object> first) {
         await("further alerts to arrive").pollDelay(STORM).atMost(STORM.plusSeconds(1)).until(() -> true);
-        List<Map<String, Object>> incidents = Incidents.openedSince(TARGET, since);
-        assertThat(incidents).as("incidents of %s since the fault", TARGET).hasSize(1);
+        List<Map<String, Object>> incidents = Incidents.openedSince(target, since);
+        assertThat(incidents).as("incidents of %s since the fault", target).hasSize(1);
         assertThat(incidents.get(0).get("id")).isEqualTo(first.get("id"));
     }
 }
