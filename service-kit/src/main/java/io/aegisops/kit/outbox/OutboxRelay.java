@@ -7,8 +7,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -28,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Moves committed outbox rows to Kafka. Woken right after each commit for low latency and polled as a
- * safety net; rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas never send the same row
+ * Moves committed outbox rows to Kafka. Woken right after each commit ({@link OutboxWakeUp}) for low
+ * latency and polled as a safety net; rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas never send the same row
  * concurrently, and marked published only after Kafka acknowledged them. A crash between send and mark
  * re-sends the row: delivery is at least once and consumers deduplicate by event id.
  */
@@ -57,16 +55,15 @@ public class OutboxRelay {
         this.failed = registry.counter("aegis.outbox.failed");
     }
 
-    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
-        wake();
-    }
-
-    @Scheduled(every = "${aegis.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Skipped until start-up is complete: the emitter's channel is only wired then. */
+    @Scheduled(every = "${aegis.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         wake();
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purge() {
         OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention());
         QuarkusTransaction.requiringNew().run(() -> entityManager
