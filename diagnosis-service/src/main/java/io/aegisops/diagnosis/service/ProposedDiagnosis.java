@@ -1,0 +1,39 @@
+package io.aegisops.diagnosis.service;
+
+import io.aegisops.contract.Action;
+
+import java.util.List;
+
+/**
+ * A {@link Diagnoser}'s answer, before it is numbered as a revision and published. Learning (a later issue)
+ * will adjust {@link #confidence} between proposal and publication; the proposal's value becomes the
+ * diagnosis' {@code baseConfidence}.
+ *
+ * @param engine        which diagnoser concluded
+ * @param ruleId        the rule that matched, for the rules engine; null otherwise
+ * @param rootCause     the cause in plain words
+ * @param action        the recommended action
+ * @param confidence    0–1
+ * @param evidence      what the conclusion rests on, most relevant first
+ * @param justification why the action follows from the cause
+ */
+public record ProposedDiagnosis(
+        String engine,
+        String ruleId,
+        String rootCause,
+        Action action,
+        double confidence,
+        List<String> evidence,
+        String justification) {
+
+    public ProposedDiagnosis {
+        if (!(confidence >= 0 && confidence <= 1)) {
+            throw new IllegalArgumentException("confidence must be between 0 and 1, got " + confidence);
+        }
+        evidence = List.copyOf(evidence);
+    }
+
+    public Conclusion conclusion() {
+        return new Conclusion(engine, ruleId, action);
+    }
+}
