@@ -195,7 +195,8 @@ public final class KafkaTestClient implements AutoCloseable {
 
     private TopicReader reader(String topic) {
         requireTopic(topic);
-        return readers.computeIfAbsent(topic, name -> new TopicReader(name, bootstrapServers, groupId));
+        // One group per topic: readers of one client share no group, so an idle reader never stalls a rebalance.
+        return readers.computeIfAbsent(topic, name -> new TopicReader(name, bootstrapServers, groupId + "-" + name));
     }
 
     private static void requireTopic(String topic) {
