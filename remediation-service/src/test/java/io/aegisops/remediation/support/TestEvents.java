@@ -1,0 +1,45 @@
+package io.aegisops.remediation.support;
+
+import io.aegisops.contract.Action;
+import io.aegisops.contract.AlertType;
+import io.aegisops.contract.ApprovalDecision;
+import io.aegisops.contract.CloudEvent;
+import io.aegisops.contract.Diagnosis;
+import io.aegisops.contract.EventCodec;
+import io.aegisops.contract.EventTypes;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** Events as diagnosis-service and approval-service publish them. */
+public final class TestEvents {
+
+    private TestEvents() {
+    }
+
+    public static Diagnosis diagnosis(String incidentId, int revision, String target, String container, Action action,
+                                      double confidence) {
+        return new Diagnosis(UUID.randomUUID().toString(), incidentId, revision, target, target, container,
+                List.of(AlertType.CRASH), "the process died", action, confidence, confidence,
+                List.of("exit code 3"), "a restart brings it back", "rules", "crash-restart",
+                OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    public static CloudEvent diagnosisEvent(Diagnosis diagnosis) {
+        return EventCodec.create("/aegisops/diagnosis-service", EventTypes.DIAGNOSIS_PROPOSED, diagnosis.incidentId(),
+                diagnosis.target(), diagnosis);
+    }
+
+    public static CloudEvent decisionEvent(String requestId, String incidentId, ApprovalDecision.Kind kind, Action action,
+                                           String actor, String reason) {
+        ApprovalDecision decision = new ApprovalDecision(requestId, incidentId, kind, action, actor, reason,
+                kind == ApprovalDecision.Kind.REQUEST_CHANGES ? reason : null, OffsetDateTime.now(ZoneOffset.UTC));
+        return EventCodec.create("/aegisops/approval-service", EventTypes.APPROVAL_DECIDED, incidentId, null, decision);
+    }
+
+    public static String newIncident() {
+        return UUID.randomUUID().toString();
+    }
+}
