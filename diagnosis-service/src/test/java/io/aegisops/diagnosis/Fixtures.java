@@ -31,18 +31,28 @@ public final class Fixtures {
     }
 
     public static AlertView alert(AlertType type, String summary, Map<String, Object> metrics, String... logLines) {
+        return alertOf("checkout", type, summary, metrics, logLines);
+    }
+
+    /** An alert about another service than checkout, for tests that must not share learnt patterns. */
+    public static AlertView alertOf(String service, AlertType type, String summary, Map<String, Object> metrics,
+                                    String... logLines) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return new AlertView(UUID.randomUUID().toString(), type, AlertSource.APP_WEBHOOK, Severity.WARNING, "firing",
-                "checkout", "checkout-1", summary, EventCodec.mapper().valueToTree(metrics), List.of(logLines),
+                service, service + "-1", summary, EventCodec.mapper().valueToTree(metrics), List.of(logLines),
                 "fp-" + type, now, now);
     }
 
     /** The incident as it stands after all {@code alerts} joined it. */
     public static IncidentView incident(String id, IncidentStatus status, List<AlertView> alerts) {
+        return incidentOf("checkout", id, status, alerts);
+    }
+
+    public static IncidentView incidentOf(String service, String id, IncidentStatus status, List<AlertView> alerts) {
         LinkedHashSet<AlertType> types = new LinkedHashSet<>();
         alerts.forEach(a -> types.add(a.type()));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return new IncidentView(id, "checkout", "checkout", "checkout-1", status, Severity.WARNING,
+        return new IncidentView(id, service, service, service + "-1", status, Severity.WARNING,
                 List.copyOf(types), alerts.size(), now, now);
     }
 

@@ -91,6 +91,14 @@ public interface BuggyConfig {
         @Min(1)
         long latencyCriticalMs();
 
+        /**
+         * The first {@code /work} runs after start-up are slow while classes load and the JIT warms up, and that
+         * is not a fault: they are left out of the window, and latency is not judged until they are done.
+         */
+        @WithDefault("5")
+        @Min(0)
+        int latencyWarmUpRuns();
+
         /** How far back {@code /work} durations count towards the p95. */
         @WithDefault("30s")
         Duration latencyWindow();

@@ -116,7 +116,7 @@ public class SelfWatch {
         return new Sample(Instant.now(), heap.getUsed() / MB, limit / MB,
                 HeapPressure.percent(heap.getUsed(), heap.getMax(), heap.getCommitted()),
                 load.isPresent() ? load.getAsDouble() * 100 : null, cpu.processors(),
-                work.count(), work.p95Ms(), work.maxMs(), probeInFlightMs);
+                work.count(), work.p95Ms(), work.maxMs(), latency.warmedUp() ? probeInFlightMs : 0);
     }
 
     private void raise(Breach breach, Instant at) {

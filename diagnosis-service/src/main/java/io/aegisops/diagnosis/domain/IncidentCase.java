@@ -100,6 +100,17 @@ public class IncidentCase extends PanacheEntityBase {
         return revision == 0 ? Optional.empty() : Optional.of(new Conclusion(engine, ruleId, action));
     }
 
+    /**
+     * Records a revision a human asked for as the current one. The machine's conclusion (engine, rule, action)
+     * stays what it was: alerts that change nothing must not issue a revision that undoes the human's choice,
+     * while new evidence that changes the rules' conclusion still does.
+     */
+    public void revisedByHuman(Diagnosis diagnosis) {
+        revision = diagnosis.revision();
+        currentDiagnosisId = UUID.fromString(diagnosis.id());
+        updatedAt = diagnosis.diagnosedAt();
+    }
+
     /** Records a newly issued revision as the current one. */
     public void concluded(Diagnosis diagnosis) {
         revision = diagnosis.revision();

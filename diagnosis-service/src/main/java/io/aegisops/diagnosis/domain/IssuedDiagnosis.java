@@ -78,7 +78,12 @@ public class IssuedDiagnosis extends PanacheEntityBase {
     @Column(name = "diagnosed_at", nullable = false)
     public OffsetDateTime diagnosedAt;
 
-    public static IssuedDiagnosis of(Diagnosis d) {
+    /** The deciding alert's type (learning's pattern); null for revisions issued before learning existed. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "primary_alert_type")
+    public AlertType primaryAlertType;
+
+    public static IssuedDiagnosis of(Diagnosis d, AlertType primaryAlertType) {
         IssuedDiagnosis row = new IssuedDiagnosis();
         row.id = UUID.fromString(d.id());
         row.incidentId = UUID.fromString(d.incidentId());
@@ -96,6 +101,7 @@ public class IssuedDiagnosis extends PanacheEntityBase {
         row.engine = d.engine();
         row.ruleId = d.ruleId();
         row.diagnosedAt = d.diagnosedAt();
+        row.primaryAlertType = primaryAlertType;
         return row;
     }
 
@@ -108,6 +114,14 @@ public class IssuedDiagnosis extends PanacheEntityBase {
 
     public static Optional<Diagnosis> byId(UUID id) {
         return IssuedDiagnosis.<IssuedDiagnosis>findByIdOptional(id).map(IssuedDiagnosis::toContract);
+    }
+
+    /** The alert type decisions on this diagnosis teach: the deciding one, else the first the incident saw. */
+    public Optional<AlertType> patternAlertType() {
+        if (primaryAlertType != null) {
+            return Optional.of(primaryAlertType);
+        }
+        return toContract().alertTypes().stream().findFirst();
     }
 
     public Diagnosis toContract() {

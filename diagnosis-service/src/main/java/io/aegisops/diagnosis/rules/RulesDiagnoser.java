@@ -1,5 +1,6 @@
 package io.aegisops.diagnosis.rules;
 
+import io.aegisops.contract.AlertView;
 import io.aegisops.diagnosis.service.DiagnosisConfig;
 import io.aegisops.diagnosis.service.DiagnosisInput;
 import io.aegisops.diagnosis.service.Diagnoser;
@@ -49,7 +50,7 @@ public class RulesDiagnoser implements Diagnoser {
             Map<String, String> values = Evidence.templateValues(input.incident(), match.alert());
             return new ProposedDiagnosis(ENGINE, rule.id(), Template.fill(rule.rootCause(), values), rule.action(),
                     rule.confidence(), Evidence.collect(input.incident(), input.alerts(), match.alert(), logLines),
-                    Template.fill(rule.justification(), values));
+                    Template.fill(rule.justification(), values), match.alert().map(AlertView::type).orElse(null));
         });
     }
 }

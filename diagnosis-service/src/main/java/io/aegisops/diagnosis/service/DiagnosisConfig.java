@@ -2,11 +2,16 @@ package io.aegisops.diagnosis.service;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import io.aegisops.contract.Action;
+
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /** Tuning of diagnosis-service; every value has a default that suits the demo stack. */
 @ConfigMapping(prefix = "aegis.diagnosis")
@@ -32,4 +37,32 @@ public interface DiagnosisConfig {
     @Min(0)
     @Max(50)
     int logLines();
+
+    Learning learning();
+
+    /**
+     * How human decisions move a pattern's confidence: a Beta prior centred on the rule's confidence, worth
+     * {@link #priorStrength()} decisions, updated by the approvals and rejections of the pattern.
+     */
+    interface Learning {
+        /** Off: every diagnosis carries the rule's confidence; decisions are still recorded. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** n0: how many decisions the rule's own confidence is worth. Higher = slower to move. */
+        @WithDefault("10")
+        @DecimalMin("1")
+        @DecimalMax("10000")
+        double priorStrength();
+
+        /** k: below this many decisions on a pattern its confidence is not adjusted at all. */
+        @WithDefault("3")
+        @Min(1)
+        @Max(10000)
+        int minDecisions();
+
+        /** Actions a human may name when requesting changes; another named action is ignored (and said so). */
+        @WithDefault("RESTART,STOP,START")
+        Set<Action> feedbackActions();
+    }
 }

@@ -1,13 +1,14 @@
 package io.aegisops.diagnosis.service;
 
 import io.aegisops.contract.Action;
+import io.aegisops.contract.AlertType;
 
 import java.util.List;
 
 /**
- * A {@link Diagnoser}'s answer, before it is numbered as a revision and published. Learning (a later issue)
- * will adjust {@link #confidence} between proposal and publication; the proposal's value becomes the
- * diagnosis' {@code baseConfidence}.
+ * A {@link Diagnoser}'s answer, before it is numbered as a revision and published. Learning adjusts
+ * {@link #confidence} between proposal and publication ({@code LearningService}); the proposal's value becomes
+ * the diagnosis' {@code baseConfidence}.
  *
  * @param engine        which diagnoser concluded
  * @param ruleId        the rule that matched, for the rules engine; null otherwise
@@ -16,6 +17,8 @@ import java.util.List;
  * @param confidence    0–1
  * @param evidence      what the conclusion rests on, most relevant first
  * @param justification why the action follows from the cause
+ * @param primaryAlertType the alert type that decided (the winning rule's alert): with the service and the
+ *                      action it names the pattern that human decisions teach; null when the engine cannot say
  */
 public record ProposedDiagnosis(
         String engine,
@@ -24,7 +27,14 @@ public record ProposedDiagnosis(
         Action action,
         double confidence,
         List<String> evidence,
-        String justification) {
+        String justification,
+        AlertType primaryAlertType) {
+
+    /** For engines that cannot name a deciding alert; learning then uses the incident's latest alert type. */
+    public ProposedDiagnosis(String engine, String ruleId, String rootCause, Action action, double confidence,
+                             List<String> evidence, String justification) {
+        this(engine, ruleId, rootCause, action, confidence, evidence, justification, null);
+    }
 
     public ProposedDiagnosis {
         if (!(confidence >= 0 && confidence <= 1)) {

@@ -112,6 +112,13 @@ class RulesDiagnoserTest {
     }
 
     @Test
+    void shouldNameTheDecidingAlertTypeSoLearningKnowsThePattern() {
+        assertThat(diagnose(AlertType.UNHEALTHY, AlertType.LATENCY).primaryAlertType()).isEqualTo(AlertType.LATENCY);
+        assertThat(diagnose(AlertType.MEMORY_PRESSURE, AlertType.OOM_KILLED).primaryAlertType())
+                .isEqualTo(AlertType.OOM_KILLED);
+    }
+
+    @Test
     void shouldEscalateWithLowConfidenceWhenNoRuleKnowsTheAlerts() {
         RulesDiagnoser crashOnly = new RulesDiagnoser(RulesFile.parse("r.yaml", """
                 rules:

@@ -1,0 +1,22 @@
+package io.aegisops.approval.slack;
+
+import io.aegisops.approval.domain.NotificationStage;
+import io.aegisops.contract.Action;
+
+import java.util.UUID;
+
+/**
+ * What one message says, before it is rendered as Block Kit.
+ *
+ * @param title      one line, becomes the header
+ * @param detail     free text under the header (reason, summary, justification)
+ * @param service    the incident's subject as people know it
+ * @param rootCause  null when not diagnosed yet
+ * @param action     null when none is known yet
+ * @param confidence null when not diagnosed yet
+ * @param approvalId the approval the buttons decide, or null for no buttons
+ * @param loud       an escalation: the header says so and the channel is notified
+ */
+public record Notice(NotificationStage stage, UUID incidentId, String title, String detail, String service,
+                     String rootCause, Action action, Double confidence, UUID approvalId, boolean loud) {
+}
