@@ -67,12 +67,17 @@ public final class BuggyInstance implements AutoCloseable {
                         .withMemory(512L * 1024 * 1024))
                 .exec();
         Stack.docker().startContainerCmd(created.getId()).exec();
-        int port = Integer.parseInt(Stack.docker().inspectContainerCmd(created.getId()).exec()
-                .getNetworkSettings().getPorts().getBindings().get(HTTP)[0].getHostPortSpec());
+        Ports.Binding[] bound = Stack.docker().inspectContainerCmd(created.getId()).exec()
+                .getNetworkSettings().getPorts().getBindings().get(HTTP);
+        // An instance that crashes at start-up may be gone before its port is published: it has no URL then.
+        int port = bound == null || bound.length == 0 ? -1 : Integer.parseInt(bound[0].getHostPortSpec());
         return new BuggyInstance(name, created.getId(), port);
     }
 
     public String url() {
+        if (hostPort < 0) {
+            throw new IllegalStateException(name + " exited before its port was published");
+        }
         return "http://127.0.0.1:" + hostPort;
     }
 
@@ -89,6 +94,10 @@ public final class BuggyInstance implements AutoCloseable {
                 .ignoreExceptions()
                 .until(() -> at(url()).post("/faults/reset").statusCode() == 200
                         && at(url()).get("/q/health/ready").statusCode() == 200);
+    }
+
+    public String startedAt() {
+        return Stack.docker().inspectContainerCmd(id).exec().getState().getStartedAt();
     }
 
     @Override

@@ -66,7 +66,7 @@ class DetectionIT {
 
     @Test
     void shouldOpenOneMemoryPressureIncidentEvenWhenTheFaultIsTriggeredTwice() {
-        at(app.url()).post("/faults/memory?mb=200").then().statusCode(200);
+        at(app.url()).post("/faults/memory?mb=220").then().statusCode(200);
 
         Map<String, Object> incident = awaitOneIncidentWith("MEMORY_PRESSURE");
         at(app.url()).post("/faults/memory?mb=8").then().statusCode(200);

@@ -25,6 +25,8 @@ public final class Stack {
     public static final String REMEDIATION = url("remediation", 8083);
     public static final String APPROVAL = url("approval", 8084);
     public static final String DASHBOARD = url("dashboard", 8080);
+    /** Kafka's external listener. */
+    public static final String KAFKA = System.getProperty("aegis.e2e.kafka-bootstrap", "localhost:29092");
     /** Image for throw-away containers (the local JRE base when no registry is reachable). */
     public static final String TEST_IMAGE = System.getProperty("aegis.test.image", "aegisops/jre:17");
 
@@ -55,6 +57,31 @@ public final class Stack {
                     .build());
         }
         return docker;
+    }
+
+    /** How many times the engine started the container (first start or restart) in [since, now]. */
+    public static int startsSince(String containerId, java.time.Instant since) {
+        java.util.concurrent.atomic.AtomicInteger starts = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            docker().eventsCmd()
+                    .withSince(String.valueOf(since.getEpochSecond()))
+                    .withUntil(String.valueOf(java.time.Instant.now().getEpochSecond() + 1))
+                    .withContainerFilter(containerId)
+                    .withEventFilter("start")
+                    .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Event>() {
+                        @Override
+                        public void onNext(com.github.dockerjava.api.model.Event event) {
+                            if (event.getTimeNano() == null
+                                    || event.getTimeNano() >= since.getEpochSecond() * 1_000_000_000L + since.getNano()) {
+                                starts.incrementAndGet();
+                            }
+                        }
+                    }).awaitCompletion(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return starts.get();
     }
 
     /** The Compose container of a service, found by its compose label (name patterns differ in v1 and v2). */

@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# Measures AegisOps on the running stack (./aegisops up first). Not a test: it prints figures for the README.
+#
+#   deploy/benchmark.sh detection [tries]   fault → incident persisted, per fault type (memory, cpu, latency, crash)
+#   deploy/benchmark.sh mttr [tries]        fault → verified healthy, for crash and memory, against the floor:
+#                                           a bare `docker restart` + time until the health URL answers UP
+#
+# Each mode starts its own buggy-app instance on the stack's network, so the Compose buggy-app and its restart
+# budget are left alone: detection uses aegis.policy=manual (nothing heals it mid-measurement), mttr uses
+# aegis.policy=auto with a budget large enough for every try. Times come from monitor-service's incident
+# timeline (server clock, same machine) minus the moment just before the fault was triggered.
+set -euo pipefail
+
+MODE=${1:-}
+TRIES=${2:-10}
+MONITOR=${AEGIS_MONITOR_URL:-http://localhost:8081}
+case $MODE in detection | mttr) ;; *)
+  echo "usage: $0 detection|mttr [tries]" >&2
+  exit 2
+  ;;
+esac
+command -v python3 >/dev/null || { echo "python3 is needed to read the JSON answers" >&2; exit 2; }
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+now_ms() { date +%s%3N; }
+
+buggy=$(docker ps -q --filter label=com.docker.compose.service=buggy-app | head -1)
+[ -n "$buggy" ] || { echo "no buggy-app container: start the stack with ./aegisops up" >&2; exit 1; }
+image=$(docker inspect --format '{{.Config.Image}}' "$buggy")
+network=$(docker inspect --format '{{range $k, $v := .NetworkSettings.Networks}}{{$k}}{{end}}' "$buggy")
+name="bench-$MODE-$(date +%s)"
+policy=manual
+[ "$MODE" = mttr ] && policy=auto
+
+cleanup() { docker rm -f "$name" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+log "starting $name ($image, policy $policy) on $network"
+docker run -d --name "$name" --network "$network" -p 127.0.0.1::8080 --memory 512m \
+  -e AEGIS_MONITOR_URL=http://monitor-service:8080 -e AEGIS_SERVICE_NAME="$name" -e JAVA_OPTS=-Xmx256m \
+  -l aegis.enable=true -l aegis.service="$name" -l aegis.policy=$policy -l aegis.restart-budget=1000/15m \
+  -l aegis.health-url="http://$name:8080/q/health/ready" -l aegis.test=true "$image" >/dev/null
+port=$(docker port "$name" 8080/tcp | head -1 | sed 's/.*://')
+APP="http://127.0.0.1:$port"
+
+wait_ready() {
+  local deadline=$(($(date +%s) + 120))
+  until curl -fsS -o /dev/null "$APP/q/health/ready" 2>/dev/null; do
+    [ "$(date +%s)" -lt "$deadline" ] || { echo "$name did not become ready; docker logs $name" >&2; exit 1; }
+    sleep 0.1
+  done
+}
+
+# Prints the id of the newest incident of the instance whose first alert was observed at or after $1 (ms).
+incident_since() {
+  curl -fsS "$MONITOR/api/incidents?target=$name&limit=5" | python3 -c '
+import json, sys, datetime
+since = int(sys.argv[1]) / 1000
+for i in json.load(sys.stdin):
+    if datetime.datetime.fromisoformat(i["firstSeen"].replace("Z", "+00:00")).timestamp() >= since - 0.001:
+        print(i["id"]); break' "$1"
+}
+
+# Prints "<ms from $2 to the first timeline entry with status $3> <status of the incident>" for incident $1.
+timeline_ms() {
+  curl -fsS "$MONITOR/api/incidents/$1" | python3 -c '
+import json, sys, datetime
+t0, wanted = int(sys.argv[1]), sys.argv[2]
+d = json.load(sys.stdin)
+for t in d["timeline"]:
+    if t["to"] == wanted:
+        at = datetime.datetime.fromisoformat(t["at"].replace("Z", "+00:00")).timestamp() * 1000
+        print(round(at - t0), d["incident"]["status"]); break' "$2" "$3"
+}
+
+# Prints the timeline of incident $1 as "status:+ms" steps relative to $2.
+breakdown() {
+  curl -fsS "$MONITOR/api/incidents/$1" | python3 -c '
+import json, sys, datetime
+t0 = int(sys.argv[1])
+steps = []
+for t in json.load(sys.stdin)["timeline"]:
+    at = datetime.datetime.fromisoformat(t["at"].replace("Z", "+00:00")).timestamp() * 1000
+    steps.append("%s:+%d" % (t["to"], round(at - t0)))
+print(" ".join(steps))' "$2"
+}
+
+resolve_open() {
+  curl -fsS "$MONITOR/api/incidents?target=$name&status=OPEN,DIAGNOSED,AWAITING_APPROVAL,REMEDIATING,VERIFYING,FAILED,ESCALATED" |
+    python3 -c 'import json,sys; [print(i["id"]) for i in json.load(sys.stdin)]' |
+    while read -r id; do
+      curl -fsS -o /dev/null -X POST "$MONITOR/api/incidents/$id/resolve" -H 'content-type: application/json' \
+        -d '{"actor":"benchmark","reason":"reset between tries"}' || true
+    done
+}
+
+trigger() {
+  case $1 in
+    memory) curl -fsS -o /dev/null -X POST "$APP/faults/memory?mb=220" ;;
+    cpu) curl -fsS -o /dev/null -X POST "$APP/faults/cpu?threads=2" ;;
+    latency) curl -fsS -o /dev/null -X POST "$APP/faults/latency?ms=3000" ;;
+    crash) curl -sS -o /dev/null -X POST "$APP/faults/crash?code=137" || true ;;
+  esac
+}
+
+# Fresh process for every try: faults, alert cool-downs and heap start from zero.
+fresh() {
+  docker restart -t 5 "$name" >/dev/null
+  wait_ready
+  resolve_open
+  sleep 1
+}
+
+# Waits for the incident opened by the fault triggered at $1 and prints its id.
+await_incident() {
+  local t0=$1 id='' deadline=$(($(date +%s) + 60))
+  while [ -z "$id" ]; do
+    [ "$(date +%s)" -lt "$deadline" ] || { echo "no incident within 60 s" >&2; return 1; }
+    sleep 0.05
+    id=$(incident_since "$t0" || true)
+  done
+  echo "$id"
+}
+
+stats() { # label, then one number per line on stdin
+  python3 -c '
+import sys, statistics
+xs = sorted(float(x) for x in sys.stdin.read().split())
+def pct(p):
+    k = (len(xs) - 1) * p / 100
+    f = int(k); c = min(f + 1, len(xs) - 1)
+    return xs[f] + (xs[c] - xs[f]) * (k - f)
+print("%-28s n=%-3d p50=%7.0f ms  p95=%7.0f ms  min=%7.0f  max=%7.0f" % (sys.argv[1], len(xs), pct(50), pct(95), xs[0], xs[-1]))' "$1"
+}
+
+results=$(mktemp)
+trap 'cleanup; rm -f "$results"' EXIT
+wait_ready
+
+if [ "$MODE" = detection ]; then
+  for fault in memory cpu latency crash; do
+    for i in $(seq 1 "$TRIES"); do
+      fresh
+      t0=$(now_ms)
+      trigger "$fault"
+      id=$(await_incident "$t0")
+      read -r ms _ <<<"$(timeline_ms "$id" "$t0" OPEN)"
+      echo "detect-$fault $ms" >>"$results"
+      log "$fault try $i: incident after $ms ms ($(breakdown "$id" "$t0"))"
+      curl -fsS -o /dev/null -X POST "$APP/faults/reset" 2>/dev/null || true
+    done
+  done
+  echo
+  echo "Detection latency (fault → incident persisted), $TRIES tries per fault, $(nproc) cores:"
+  for fault in memory cpu latency crash; do
+    grep "^detect-$fault " "$results" | cut -d' ' -f2 | stats "$fault"
+  done
+else
+  for i in $(seq 1 "$TRIES"); do
+    for fault in crash memory; do
+      fresh
+      t0=$(now_ms)
+      trigger "$fault"
+      id=$(await_incident "$t0")
+      deadline=$(($(date +%s) + 120))
+      until read -r ms status <<<"$(timeline_ms "$id" "$t0" RESOLVED)" && [ -n "${ms:-}" ]; do
+        [ "$(date +%s)" -lt "$deadline" ] || { echo "incident $id not RESOLVED within 120 s: $(breakdown "$id" "$t0")" >&2; exit 1; }
+        sleep 0.1
+      done
+      echo "mttr-$fault $ms" >>"$results"
+      log "$fault try $i: resolved after $ms ms ($(breakdown "$id" "$t0"))"
+    done
+    # The floor: what a perfect operator gets from `docker restart` alone.
+    resolve_open
+    t0=$(now_ms)
+    docker restart -t 5 "$name" >/dev/null
+    wait_ready
+    ms=$(($(now_ms) - t0))
+    echo "floor $ms" >>"$results"
+    log "floor try $i: docker restart + ready after $ms ms"
+    sleep 3
+    resolve_open
+  done
+  echo
+  echo "MTTR (fault → verified healthy) vs the floor (docker restart → health URL UP), $TRIES tries, $(nproc) cores:"
+  grep '^mttr-crash ' "$results" | cut -d' ' -f2 | stats "MTTR crash (exit 137)"
+  grep '^mttr-memory ' "$results" | cut -d' ' -f2 | stats "MTTR memory"
+  grep '^floor ' "$results" | cut -d' ' -f2 | stats "floor (docker restart)"
+  python3 - "$results" <<'PY'
+import sys, statistics
+rows = [l.split() for l in open(sys.argv[1])]
+floor = statistics.median(float(v) for k, v in rows if k == "floor")
+for kind in ("crash", "memory"):
+    m = statistics.median(float(v) for k, v in rows if k == "mttr-" + kind)
+    print("overhead %-6s p50: %6.0f ms  (MTTR p50 / floor p50 = %.2f)" % (kind, m - floor, m / floor))
+PY
+fi

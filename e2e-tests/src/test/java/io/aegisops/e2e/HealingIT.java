@@ -1,0 +1,210 @@
+package io.aegisops.e2e;
+
+import com.github.dockerjava.api.command.CreateContainerResponse;
+import io.aegisops.contract.ApprovalDecision;
+import io.aegisops.contract.CloudEvent;
+import io.aegisops.contract.EventCodec;
+import io.aegisops.contract.EventTypes;
+import io.aegisops.contract.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.aegisops.e2e.Stack.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The self-heal on the running stack: faults that are safe to fix are fixed with no human and exactly one
+ * restart, a risky fix waits for a decision, a crash loop is cut off by the budget, and a container that did
+ * not opt in is never touched. The target is a buggy-app instance of this class (policy auto, a budget large
+ * enough for every case) so the Compose buggy-app's own budget is not spent by the tests.
+ */
+class HealingIT {
+
+    private static final Duration HEAL = Duration.ofSeconds(120);
+    private static BuggyInstance app;
+
+    private final List<String> throwAway = new ArrayList<>();
+    private Instant since;
+
+    @BeforeAll
+    static void startTheTarget() {
+        app = BuggyInstance.start("e2e-heal", Map.of("aegis.policy", "auto", "aegis.restart-budget", "50/15m"),
+                Map.of());
+    }
+
+    @AfterAll
+    static void removeTheTarget() {
+        if (app != null) {
+            app.close();
+            Incidents.resolveOpen(app.name);
+        }
+    }
+
+    @BeforeEach
+    void startFromAHealthyApp() {
+        app.healthyAndFaultFree();
+        Incidents.resolveOpen(app.name);
+        since = Instant.now();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        throwAway.forEach(id -> Stack.docker().removeContainerCmd(id).withForce(true).exec());
+    }
+
+    @Test
+    void shouldHealTheMemoryFaultWithOneRestartAndNoHuman() {
+        at(app.url()).post("/faults/memory?mb=220").then().statusCode(200);
+
+        assertHealedByExactlyOneRestart("MEMORY_PRESSURE");
+    }
+
+    @Test
+    void shouldHealTheCpuFaultWithOneRestartAndNoHuman() {
+        at(app.url()).post("/faults/cpu?threads=2").then().statusCode(200);
+
+        assertHealedByExactlyOneRestart("CPU_SATURATION");
+    }
+
+    @Test
+    void shouldHealACrashWithOneStartAndNoHuman() {
+        at(app.url()).post("/faults/crash?code=137").then().statusCode(202);
+
+        assertHealedByExactlyOneRestart("OOM_KILLED");
+    }
+
+    @Test
+    void shouldWaitForAHumanOnTheLatencyFaultAndActOnTheirApproval() {
+        String startedAt = app.startedAt();
+        at(app.url()).post("/faults/latency?ms=3000").then().statusCode(200);
+
+        Map<String, Object> incident = awaitIncident(app.name, "AWAITING_APPROVAL");
+        String incidentId = (String) incident.get("id");
+        Map<String, Object> remediation = Remediations.ofIncident(incidentId).get(0);
+        assertThat(app.startedAt()).as("untouched while waiting").isEqualTo(startedAt);
+
+        decide((String) remediation.get("approvalRequestId"), incidentId, ApprovalDecision.Kind.APPROVE);
+
+        awaitStatus(incidentId, "RESOLVED");
+        assertThat(app.startedAt()).isNotEqualTo(startedAt);
+        assertThat(Stack.startsSince(app.id, since)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldStopRestartingACrashLoopAtItsBudgetAndEscalate() {
+        BuggyInstance loop = BuggyInstance.start("e2e-crashloop",
+                Map.of("aegis.policy", "auto", "aegis.restart-budget", "2/15m"), Map.of("AEGIS_CRASH_ON_START", "3"));
+        throwAway.add(loop.id);
+
+        awaitIncident(loop.name, "ESCALATED");
+        int starts = Stack.startsSince(loop.id, since);
+        // A bounded look for any further start: AegisOps must have stopped for good.
+        await().pollDelay(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(11)).until(() -> true);
+
+        assertThat(Stack.startsSince(loop.id, since)).as("starts after escalation").isEqualTo(starts);
+        assertThat(starts - 1).as("restarts by AegisOps").isBetween(1, 2);
+        assertThat(loop.running()).isFalse();
+    }
+
+    @Test
+    void shouldNeverTouchACrashedContainerThatDidNotOptIn() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String unlabelled = crasher("e2e-unlabelled-" + suffix, Map.of());
+        String control = "e2e-control-" + suffix;
+        String controlId = crasher(control, Map.of("aegis.enable", "true", "aegis.service", control,
+                "aegis.restart-budget", "5/15m"));
+
+        // The opted-in control crashes the same way at the same time: once it has been restarted, the
+        // unlabelled one would have been too.
+        await("control restarted").atMost(HEAL).pollInterval(Duration.ofMillis(500))
+                .until(() -> Stack.startsSince(controlId, since) >= 2);
+
+        assertThat(Stack.startsSince(unlabelled, since)).isEqualTo(1);
+        assertThat(Stack.docker().inspectContainerCmd(unlabelled).exec().getState().getRunning()).isFalse();
+        assertThat(Incidents.openedSince("e2e-unlabelled-" + suffix, since)).isEmpty();
+        Incidents.resolveOpen(control);
+    }
+
+    /** A container that exits 3 on its first run only, so a restart cures it. */
+    private String crasher(String name, Map<String, String> labels) {
+        Map<String, String> allLabels = new HashMap<>(labels);
+        allLabels.put("aegis.test", "true");
+        CreateContainerResponse created = Stack.docker().createContainerCmd(Stack.TEST_IMAGE)
+                .withName(name)
+                .withLabels(allLabels)
+                .withCmd("sh", "-c", "if [ -f /ran ]; then sleep 3600; else touch /ran; echo failing; sleep 2; exit 3; fi")
+                .exec();
+        throwAway.add(created.getId());
+        Stack.docker().startContainerCmd(created.getId()).exec();
+        return created.getId();
+    }
+
+    private void assertHealedByExactlyOneRestart(String alertType) {
+        String startedAt = app.startedAt();
+        Map<String, Object> incident = awaitIncident(app.name, "RESOLVED");
+
+        assertThat(Incidents.alertTypes(incident)).contains(alertType);
+        List<Map<String, Object>> remediations = Remediations.ofIncident((String) incident.get("id"));
+        assertThat(remediations).hasSize(1);
+        assertThat(remediations.get(0)).containsEntry("action", "RESTART").containsEntry("state", "RESOLVED");
+        assertThat(Remediations.stages(remediations.get(0))).containsSubsequence("ACTING", "VERIFYING", "RESOLVED");
+        assertThat(Stack.startsSince(app.id, since)).as("engine start events since the fault").isEqualTo(1);
+        assertThat(app.startedAt()).isNotEqualTo(startedAt).isEqualTo(remediations.get(0).get("startedAtAfter"));
+        List<String> timeline = at(Stack.MONITOR).get("/api/incidents/{id}", incident.get("id")).then()
+                .extract().jsonPath().getList("timeline.to");
+        assertThat(timeline).containsSubsequence("OPEN", "DIAGNOSED", "REMEDIATING", "VERIFYING", "RESOLVED")
+                .doesNotContain("AWAITING_APPROVAL");
+        // The restarted app must come back quiet: no new incident from its own start-up (JIT warm-up latency,
+        // health checks that failed during the restart).
+        await("the restarted app to settle").pollDelay(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(11))
+                .until(() -> true);
+        assertThat(Incidents.openedSince(app.name, since)).as("incidents since the fault").hasSize(1);
+    }
+
+    private Map<String, Object> awaitIncident(String target, String status) {
+        await(target + " incident " + status).atMost(HEAL).pollInterval(Duration.ofMillis(500))
+                .until(() -> Incidents.openedSince(target, since).stream().anyMatch(i -> status.equals(i.get("status"))));
+        return Incidents.openedSince(target, since).stream().filter(i -> status.equals(i.get("status")))
+                .findFirst().orElseThrow();
+    }
+
+    private static void awaitStatus(String incidentId, String status) {
+        await(incidentId + " " + status).atMost(HEAL).pollInterval(Duration.ofMillis(500))
+                .until(() -> status.equals(at(Stack.MONITOR).get("/api/incidents/{id}", incidentId)
+                        .then().extract().path("incident.status")));
+    }
+
+    /** An approval decision as any producer may publish it (approval-service, or a script). */
+    private static void decide(String requestId, String incidentId, ApprovalDecision.Kind kind) {
+        ApprovalDecision decision = new ApprovalDecision(requestId, incidentId, kind, null, "e2e-operator",
+                "approved by the end-to-end test", null, OffsetDateTime.now(ZoneOffset.UTC));
+        CloudEvent event = EventCodec.create("/aegisops/e2e-tests", EventTypes.APPROVAL_DECIDED, incidentId, null,
+                decision);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.KAFKA,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            producer.send(new ProducerRecord<>(Topics.APPROVALS, incidentId, EventCodec.encode(event))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish the approval decision to " + Stack.KAFKA, e);
+        }
+    }
+}
