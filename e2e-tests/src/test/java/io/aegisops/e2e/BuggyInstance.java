@@ -26,12 +26,10 @@ public final class BuggyInstance implements AutoCloseable {
 
     public final String name;
     public final String id;
-    private final int hostPort;
 
-    private BuggyInstance(String name, String id, int hostPort) {
+    private BuggyInstance(String name, String id) {
         this.name = name;
         this.id = id;
-        this.hostPort = hostPort;
     }
 
     /**
@@ -64,21 +62,23 @@ public final class BuggyInstance implements AutoCloseable {
                 .withEnv(allEnv.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
                 .withExposedPorts(List.of(HTTP))
                 .withHostConfig(HostConfig.newHostConfig().withNetworkMode(network).withPortBindings(ports)
-                        .withMemory(512L * 1024 * 1024))
+                        .withMemory(512L * 1024 * 1024).withNanoCPUs(1_000_000_000L))
                 .exec();
         Stack.docker().startContainerCmd(created.getId()).exec();
-        Ports.Binding[] bound = Stack.docker().inspectContainerCmd(created.getId()).exec()
-                .getNetworkSettings().getPorts().getBindings().get(HTTP);
-        // An instance that crashes at start-up may be gone before its port is published: it has no URL then.
-        int port = bound == null || bound.length == 0 ? -1 : Integer.parseInt(bound[0].getHostPortSpec());
-        return new BuggyInstance(name, created.getId(), port);
+        return new BuggyInstance(name, created.getId());
     }
 
+    /**
+     * The instance's URL on the host. Looked up on every call: the engine picks a new ephemeral host port
+     * each time the container starts, so a port seen before a restart is stale after it.
+     */
     public String url() {
-        if (hostPort < 0) {
-            throw new IllegalStateException(name + " exited before its port was published");
+        Ports.Binding[] bound = Stack.docker().inspectContainerCmd(id).exec()
+                .getNetworkSettings().getPorts().getBindings().get(HTTP);
+        if (bound == null || bound.length == 0) {
+            throw new IllegalStateException(name + " is not running: it has no published port");
         }
-        return "http://127.0.0.1:" + hostPort;
+        return "http://127.0.0.1:" + bound[0].getHostPortSpec();
     }
 
     public boolean running() {

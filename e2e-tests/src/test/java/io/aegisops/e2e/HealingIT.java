@@ -43,6 +43,7 @@ class HealingIT {
 
     private final List<String> throwAway = new ArrayList<>();
     private Instant since;
+    private StartLog starts;
 
     @BeforeAll
     static void startTheTarget() {
@@ -63,10 +64,12 @@ class HealingIT {
         app.healthyAndFaultFree();
         Incidents.resolveOpen(app.name);
         since = Instant.now();
+        starts = StartLog.since(since);
     }
 
     @AfterEach
     void cleanUp() {
+        starts.close();
         throwAway.forEach(id -> Stack.docker().removeContainerCmd(id).withForce(true).exec());
     }
 
@@ -105,7 +108,7 @@ class HealingIT {
 
         awaitStatus(incidentId, "RESOLVED");
         assertThat(app.startedAt()).isNotEqualTo(startedAt);
-        assertThat(Stack.startsSince(app.id, since)).isEqualTo(1);
+        assertThat(starts.of(app.id)).isEqualTo(1);
     }
 
     @Test
@@ -115,12 +118,12 @@ class HealingIT {
         throwAway.add(loop.id);
 
         awaitIncident(loop.name, "ESCALATED");
-        int starts = Stack.startsSince(loop.id, since);
+        int startsAtEscalation = starts.of(loop.id);
         // A bounded look for any further start: AegisOps must have stopped for good.
         await().pollDelay(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(11)).until(() -> true);
 
-        assertThat(Stack.startsSince(loop.id, since)).as("starts after escalation").isEqualTo(starts);
-        assertThat(starts - 1).as("restarts by AegisOps").isBetween(1, 2);
+        assertThat(starts.of(loop.id)).as("starts after escalation").isEqualTo(startsAtEscalation);
+        assertThat(startsAtEscalation - 1).as("restarts by AegisOps").isBetween(1, 2);
         assertThat(loop.running()).isFalse();
     }
 
@@ -135,9 +138,9 @@ class HealingIT {
         // The opted-in control crashes the same way at the same time: once it has been restarted, the
         // unlabelled one would have been too.
         await("control restarted").atMost(HEAL).pollInterval(Duration.ofMillis(500))
-                .until(() -> Stack.startsSince(controlId, since) >= 2);
+                .until(() -> starts.of(controlId) >= 2);
 
-        assertThat(Stack.startsSince(unlabelled, since)).isEqualTo(1);
+        assertThat(starts.of(unlabelled)).isEqualTo(1);
         assertThat(Stack.docker().inspectContainerCmd(unlabelled).exec().getState().getRunning()).isFalse();
         assertThat(Incidents.openedSince("e2e-unlabelled-" + suffix, since)).isEmpty();
         Incidents.resolveOpen(control);
@@ -166,7 +169,7 @@ class HealingIT {
         assertThat(remediations).hasSize(1);
         assertThat(remediations.get(0)).containsEntry("action", "RESTART").containsEntry("state", "RESOLVED");
         assertThat(Remediations.stages(remediations.get(0))).containsSubsequence("ACTING", "VERIFYING", "RESOLVED");
-        assertThat(Stack.startsSince(app.id, since)).as("engine start events since the fault").isEqualTo(1);
+        assertThat(starts.of(app.id)).as("engine start events since the fault").isEqualTo(1);
         assertThat(app.startedAt()).isNotEqualTo(startedAt).isEqualTo(remediations.get(0).get("startedAtAfter"));
         List<String> timeline = at(Stack.MONITOR).get("/api/incidents/{id}", incident.get("id")).then()
                 .extract().jsonPath().getList("timeline.to");

@@ -59,31 +59,6 @@ public final class Stack {
         return docker;
     }
 
-    /** How many times the engine started the container (first start or restart) in [since, now]. */
-    public static int startsSince(String containerId, java.time.Instant since) {
-        java.util.concurrent.atomic.AtomicInteger starts = new java.util.concurrent.atomic.AtomicInteger();
-        try {
-            docker().eventsCmd()
-                    .withSince(String.valueOf(since.getEpochSecond()))
-                    .withUntil(String.valueOf(java.time.Instant.now().getEpochSecond() + 1))
-                    .withContainerFilter(containerId)
-                    .withEventFilter("start")
-                    .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Event>() {
-                        @Override
-                        public void onNext(com.github.dockerjava.api.model.Event event) {
-                            if (event.getTimeNano() == null
-                                    || event.getTimeNano() >= since.getEpochSecond() * 1_000_000_000L + since.getNano()) {
-                                starts.incrementAndGet();
-                            }
-                        }
-                    }).awaitCompletion(30, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        return starts.get();
-    }
-
     /** The Compose container of a service, found by its compose label (name patterns differ in v1 and v2). */
     public static Container container(String service) {
         List<Container> found = docker().listContainersCmd().withShowAll(true)
