@@ -36,18 +36,26 @@ cleanup() { docker rm -f "$name" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
 log "starting $name ($image, policy $policy) on $network"
-docker run -d --name "$name" --network "$network" -p 127.0.0.1::8080 --memory 512m \
+docker run -d --name "$name" --network "$network" -p 127.0.0.1::8080 --memory 512m --cpus 1 \
   -e AEGIS_MONITOR_URL=http://monitor-service:8080 -e AEGIS_SERVICE_NAME="$name" -e JAVA_OPTS=-Xmx256m \
   -l aegis.enable=true -l aegis.service="$name" -l aegis.policy=$policy -l aegis.restart-budget=1000/15m \
   -l aegis.health-url="http://$name:8080/q/health/ready" -l aegis.test=true "$image" >/dev/null
-port=$(docker port "$name" 8080/tcp | head -1 | sed 's/.*://')
-APP="http://127.0.0.1:$port"
+APP=''
+
+# The engine publishes the container on a new ephemeral host port every time it starts: look it up again.
+find_app() {
+  local port
+  port=$(docker port "$name" 8080/tcp 2>/dev/null | head -1 | sed 's/.*://')
+  APP=${port:+http://127.0.0.1:$port}
+}
 
 wait_ready() {
   local deadline=$(($(date +%s) + 120))
-  until curl -fsS -o /dev/null "$APP/q/health/ready" 2>/dev/null; do
+  find_app
+  until [ -n "$APP" ] && curl -fsS -o /dev/null "$APP/q/health/ready" 2>/dev/null; do
     [ "$(date +%s)" -lt "$deadline" ] || { echo "$name did not become ready; docker logs $name" >&2; exit 1; }
     sleep 0.1
+    find_app
   done
 }
 
@@ -168,7 +176,9 @@ else
         sleep 0.1
       done
       echo "mttr-$fault $ms" >>"$results"
-      log "$fault try $i: resolved after $ms ms ($(breakdown "$id" "$t0"))"
+      steps=$(breakdown "$id" "$t0")
+      echo "steps-$fault $steps" >>"$results"
+      log "$fault try $i: resolved after $ms ms ($steps)"
     done
     # The floor: what a perfect operator gets from `docker restart` alone.
     resolve_open
@@ -193,5 +203,17 @@ floor = statistics.median(float(v) for k, v in rows if k == "floor")
 for kind in ("crash", "memory"):
     m = statistics.median(float(v) for k, v in rows if k == "mttr-" + kind)
     print("overhead %-6s p50: %6.0f ms  (MTTR p50 / floor p50 = %.2f)" % (kind, m - floor, m / floor))
+print()
+print("Where the time goes: median ms after the fault at which the incident reached each status")
+for kind in ("crash", "memory"):
+    reached = {}
+    for row in rows:
+        if row[0] != "steps-" + kind:
+            continue
+        for step in row[1:]:
+            status, at = step.split(":+")
+            reached.setdefault(status, []).append(float(at))
+    order = sorted(reached, key=lambda s: statistics.median(reached[s]))
+    print("  %-6s %s" % (kind, "  ".join("%s %.0f" % (s, statistics.median(reached[s])) for s in order)))
 PY
 fi

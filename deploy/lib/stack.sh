@@ -12,10 +12,11 @@ declare -A PORT_VARIABLE=(
   [dashboard]=AEGIS_DASHBOARD_PORT [buggy-app]=AEGIS_BUGGY_PORT [monitor-service]=AEGIS_MONITOR_PORT
   [diagnosis-service]=AEGIS_DIAGNOSIS_PORT [remediation-service]=AEGIS_REMEDIATION_PORT
   [approval-service]=AEGIS_APPROVAL_PORT [postgres]=AEGIS_POSTGRES_PORT [kafka]=AEGIS_KAFKA_PORT
+  [slack-standin]=AEGIS_SLACK_STANDIN_PORT
 )
 declare -A DEFAULT_PORT=(
   [dashboard]=8080 [buggy-app]=8000 [monitor-service]=8081 [diagnosis-service]=8082
-  [remediation-service]=8083 [approval-service]=8084 [postgres]=5432 [kafka]=29092
+  [remediation-service]=8083 [approval-service]=8084 [postgres]=5432 [kafka]=29092 [slack-standin]=8085
 )
 
 host_port() {

@@ -1,11 +1,10 @@
 package io.aegisops.e2e;
 
 import com.github.dockerjava.api.command.CreateContainerResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,41 +25,26 @@ import static org.awaitility.Awaitility.await;
  */
 class DetectionIT {
 
-    private static BuggyInstance app;
-    private static String target;
+    @RegisterExtension
+    static final OwnBuggyApp TARGET = OwnBuggyApp.labelled("e2e-detect", Map.of("aegis.policy", "manual"));
     private static final Duration DETECTION = Duration.ofSeconds(30);
     /** After the first alert, the other intakes report the same fault within a few seconds; wait that long. */
     private static final Duration STORM = Duration.ofSeconds(8);
 
     private final List<String> throwAway = new ArrayList<>();
+    private BuggyInstance app;
+    private String target;
     private Instant since;
-
-    @BeforeAll
-    static void startTheTarget() {
-        app = BuggyInstance.start("e2e-detect", Map.of("aegis.policy", "manual"), Map.of());
-        target = app.name;
-    }
-
-    @AfterAll
-    static void removeTheTarget() {
-        if (app != null) {
-            app.close();
-            Incidents.resolveOpen(target);
-        }
-    }
 
     @BeforeEach
     void startFromAHealthyApp() {
-        app.healthyAndFaultFree();
-        Incidents.resolveOpen(target);
-        since = Instant.now();
+        app = TARGET.app();
+        target = TARGET.name();
+        since = TARGET.since();
     }
 
     @AfterEach
     void cleanUp() {
-        if (app.running()) {
-            at(app.url()).post("/faults/reset");
-        }
         throwAway.forEach(id -> Stack.docker().removeContainerCmd(id).withForce(true).exec());
     }
 

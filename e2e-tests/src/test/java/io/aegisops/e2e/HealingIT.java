@@ -10,11 +10,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,31 +38,20 @@ import static org.awaitility.Awaitility.await;
 class HealingIT {
 
     private static final Duration HEAL = Duration.ofSeconds(120);
-    private static BuggyInstance app;
+
+    @RegisterExtension
+    static final OwnBuggyApp TARGET = OwnBuggyApp.labelled("e2e-heal",
+            Map.of("aegis.policy", "auto", "aegis.restart-budget", "50/15m"));
 
     private final List<String> throwAway = new ArrayList<>();
+    private BuggyInstance app;
     private Instant since;
     private StartLog starts;
 
-    @BeforeAll
-    static void startTheTarget() {
-        app = BuggyInstance.start("e2e-heal", Map.of("aegis.policy", "auto", "aegis.restart-budget", "50/15m"),
-                Map.of());
-    }
-
-    @AfterAll
-    static void removeTheTarget() {
-        if (app != null) {
-            app.close();
-            Incidents.resolveOpen(app.name);
-        }
-    }
-
     @BeforeEach
     void startFromAHealthyApp() {
-        app.healthyAndFaultFree();
-        Incidents.resolveOpen(app.name);
-        since = Instant.now();
+        app = TARGET.app();
+        since = TARGET.since();
         starts = StartLog.since(since);
     }
 

@@ -318,6 +318,24 @@ class RemediationFlowIT {
     }
 
     @Test
+    void shouldFailTheVerificationAsSoonAsTheRestartedContainerExitsAgain() {
+        String target = containers.uniqueName("dies-again");
+        // Health URL nobody answers, so only the exit can end the verification before its deadline.
+        String id = containers.start(target, optedIn(target, Labels.HEALTH_URL, "http://127.0.0.1:9/health"),
+                "sleep 2; exit 3");
+        assertThat(containers.awaitExit(id)).isEqualTo(3);
+        String incident = TestEvents.newIncident();
+
+        send(TestEvents.diagnosis(incident, 1, target, target, Action.RESTART, 0.95));
+        RemediationEvent failed = remediations.await(incident, RemediationStage.FAILED);
+        remediations.await(incident, RemediationStage.ESCALATED);
+
+        assertThat(failed.reason()).isEqualTo("verification failed: container is exited again after the RESTART: "
+                + "it does not stay up");
+        assertThat(containers.countEvents(id, "restart", testStart)).isEqualTo(1);
+    }
+
+    @Test
     void shouldAskBeforeStartingAContainerAnOperatorStoppedButStartACrashedOneAtOnce() {
         String stoppedTarget = containers.uniqueName("operator-stopped");
         String stopped = startTarget(stoppedTarget);

@@ -2,6 +2,7 @@ package io.aegisops.approval.slack;
 
 import io.aegisops.approval.support.SlackStandIn;
 import io.aegisops.approval.support.TestSlackConfig;
+import io.aegisops.slackstandin.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,7 @@ class SlackClientTest {
     @Test
     void shouldRetryA429AfterWhatRetryAfterSays() {
         String text = unique();
-        STAND_IN.answer(r -> r.mentions(text), 1, SlackStandIn.Reply.tooManyRequests(7));
+        STAND_IN.answer(r -> r.mentions(text), 1, Reply.tooManyRequests(7));
 
         DeliveryResult result = client(SlackStandIn.TOKEN).postMessage("#ops", text, BLOCKS, null, false);
 
@@ -115,10 +116,10 @@ class SlackClientTest {
         String broken = unique();
         String internal = unique();
         String gone = unique();
-        STAND_IN.answer(r -> r.mentions(broken), 1, SlackStandIn.Reply.status(503));
-        STAND_IN.answer(r -> r.mentions(internal), 1, new SlackStandIn.Reply(200, Map.of(),
+        STAND_IN.answer(r -> r.mentions(broken), 1, Reply.status(503));
+        STAND_IN.answer(r -> r.mentions(internal), 1, new Reply(200, Map.of(),
                 "{\"ok\":false,\"error\":\"internal_error\"}"));
-        STAND_IN.answer(r -> r.mentions(gone), 1, new SlackStandIn.Reply(404, Map.of(), "no_service"));
+        STAND_IN.answer(r -> r.mentions(gone), 1, new Reply(404, Map.of(), "no_service"));
         SlackClient client = client(SlackStandIn.TOKEN);
 
         assertThat(client.postMessage("#ops", broken, BLOCKS, null, false))

@@ -12,6 +12,7 @@ import io.aegisops.contract.RemediationStage;
 import io.aegisops.contract.Topics;
 import io.aegisops.testsupport.AegisInfrastructure;
 import io.aegisops.testsupport.KafkaTestClient;
+import io.aegisops.slackstandin.Reply;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -119,7 +120,7 @@ class SlackNotificationTest {
     @Test
     void shouldRetryAfterA429AsSlackAsksAndDeliverOnce() {
         TestEvents incident = TestEvents.forNewIncident();
-        slack.answer(r -> r.isPost() && r.mentions(incident.incidentId), 1, SlackStandIn.Reply.tooManyRequests(1));
+        slack.answer(r -> r.isPost() && r.mentions(incident.incidentId), 1, Reply.tooManyRequests(1));
 
         kafka.send(Topics.ALERTS, incident.opened());
 
@@ -135,7 +136,7 @@ class SlackNotificationTest {
     void shouldNotLetA500StormHoldUpTheConsumersOrOtherIncidentsAndShowTheFailure() {
         TestEvents stormy = TestEvents.forNewIncident();
         TestEvents calm = TestEvents.forNewIncident();
-        slack.answer(r -> r.mentions(stormy.incidentId), 1000, SlackStandIn.Reply.status(500));
+        slack.answer(r -> r.mentions(stormy.incidentId), 1000, Reply.status(500));
 
         kafka.send(Topics.ALERTS, stormy.opened());
         kafka.send(Topics.ALERTS, calm.opened());

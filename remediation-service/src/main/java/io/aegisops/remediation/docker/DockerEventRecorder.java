@@ -1,10 +1,11 @@
 package io.aegisops.remediation.docker;
 
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventActor;
 import com.github.dockerjava.api.model.EventType;
 import io.aegisops.contract.Labels;
+import io.aegisops.dockerkit.Backoff;
+import io.aegisops.dockerkit.EventStreamFollower;
 import io.aegisops.remediation.config.RemediationConfig;
 import io.aegisops.remediation.service.ContainerEvents;
 import io.quarkus.runtime.StartupEvent;
@@ -13,19 +14,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.io.Closeable;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Records start, kill and stop events of opted-in containers, so the policy can tell a container an operator
  * stopped on purpose from one that died. Exists because only the engine's event stream carries that difference.
  *
- * <p>Runs on its own thread and re-opens the stream with back-off when the engine goes away, resuming from the
+ * <p>docker-kit's {@link EventStreamFollower} keeps the stream open across engine restarts, resuming from the
  * newest recorded event (the engine replays its recent events; replays are recognised by their key and skipped).
  */
 @ApplicationScoped
@@ -34,102 +32,41 @@ public class DockerEventRecorder {
     private static final Logger LOG = Logger.getLogger(DockerEventRecorder.class);
     static final List<String> ACTIONS = List.of("start", "kill", "stop");
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
-    private static final Duration MIN_BACKOFF = Duration.ofSeconds(1);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-    private final DockerEngine engine;
     private final ContainerEvents events;
     private final RemediationConfig.Docker config;
-
-    private volatile boolean running;
-    private volatile boolean connected;
-    private volatile Stream current;
-    private Thread supervisor;
+    private final EventStreamFollower follower;
 
     public DockerEventRecorder(DockerEngine engine, ContainerEvents events, RemediationConfig config) {
-        this.engine = engine;
         this.events = events;
         this.config = config.docker();
+        this.follower = new EventStreamFollower("remediation-docker-events",
+                (since, callback) -> engine.events(since, ACTIONS, callback), this::since, this::handle,
+                new Backoff("remediation event stream", Duration.ofSeconds(1), Duration.ofSeconds(30)));
     }
 
     void onStart(@Observes StartupEvent event) {
         if (config.watchEvents()) {
-            start();
+            follower.start();
         } else {
             LOG.warn("Docker events are not watched (aegis.remediation.docker.watch-events=false): containers an "
                     + "operator stopped cannot be told from crashed ones");
         }
     }
 
-    public synchronized void start() {
-        if (supervisor != null) {
-            return;
-        }
-        running = true;
-        supervisor = new Thread(this::supervise, "aegis-remediation-docker-events");
-        supervisor.setDaemon(true);
-        supervisor.start();
+    public void start() {
+        follower.start();
     }
 
     @PreDestroy
-    public synchronized void stop() {
-        running = false;
-        Stream stream = current;
-        if (stream != null) {
-            stream.close();
-        }
-        if (supervisor != null) {
-            supervisor.interrupt();
-            try {
-                supervisor.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            supervisor = null;
-        }
+    public void stop() {
+        follower.stop();
     }
 
     /** True while the engine streams events to us. */
     public boolean isConnected() {
-        return connected;
+        return follower.isConnected();
     }
-
-    private void supervise() {
-        Duration backoff = MIN_BACKOFF;
-        while (running) {
-            Stream stream = new Stream();
-            current = stream;
-            String problem;
-            try {
-                engine.events(since(), ACTIONS, stream);
-                stream.ended.await();
-                problem = stream.error == null ? "the engine closed the stream" : describe(stream.error);
-                if (stream.opened) {
-                    backoff = MIN_BACKOFF;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (RuntimeException e) {
-                problem = describe(e);
-            } finally {
-                connected = false;
-                stream.close();
-            }
-            if (!running) {
-                break;
-            }
-            LOG.warnf("Docker event stream lost (%s); re-opening in %d ms", problem, backoff.toMillis());
-            try {
-                Thread.sleep(backoff.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-        }
-    }
-
     /** Engine API {@code since}: the newest recorded event (inclusive), or the configured look-back on a first start. */
     private String since() {
         long nanos;
@@ -162,78 +99,5 @@ public class DockerEventRecorder {
 
     private static long toNanos(Instant instant) {
         return instant.getEpochSecond() * NANOS_PER_SECOND + instant.getNano();
-    }
-
-    private static String describe(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": "
-                + root.getMessage().strip().lines().findFirst().orElse(""));
-    }
-
-    /** One connection. Written against the plain interface: the library's adapter logs every stream end at ERROR. */
-    private final class Stream implements ResultCallback<Event> {
-        final CountDownLatch ended = new CountDownLatch(1);
-        volatile Throwable error;
-        volatile boolean opened;
-        private volatile Closeable response;
-        private volatile boolean closed;
-
-        @Override
-        public void onStart(Closeable response) {
-            this.response = response;
-            if (closed) {
-                closeQuietly(response);
-                return;
-            }
-            opened = true;
-            connected = true;
-            LOG.infof("Recording start/kill/stop events of containers labelled %s=true", Labels.ENABLE);
-        }
-
-        @Override
-        public void onNext(Event event) {
-            if (closed) {
-                return;
-            }
-            try {
-                handle(event);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Could not record Docker event %s; continuing with the next", event);
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            if (error == null) {
-                error = throwable;
-            }
-            ended.countDown();
-        }
-
-        @Override
-        public void onComplete() {
-            ended.countDown();
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-            Closeable open = response;
-            if (open != null) {
-                closeQuietly(open);
-            }
-            ended.countDown();
-        }
-
-        private void closeQuietly(Closeable closeable) {
-            try {
-                closeable.close();
-            } catch (IOException | RuntimeException e) {
-                LOG.tracef(e, "Closing the event stream failed");
-            }
-        }
     }
 }

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Decides whether an action worked, by looking rather than trusting the engine's "OK": the container must be
  * running (healthy for Docker when it has a HEALTHCHECK) and its {@code aegis.health-url} must answer 2xx; after a
- * STOP it must be stopped. Polls with {@link VerifyBackoff} until it holds or the deadline passes. Only reads.
+ * STOP it must be stopped. Polls with {@link VerifyBackoff} until it holds or the deadline passes, or until the
+ * container has exited again after a (re)start, which no amount of waiting will cure. Only reads.
  */
 @ApplicationScoped
 public class HealthVerifier {
@@ -76,6 +77,12 @@ public class HealthVerifier {
                 if (observation == null) {
                     return new Verdict(true, checks, healthyText(container, action), startedAt, millisSince(begin));
                 }
+                if (diedAgain(container, action)) {
+                    // The action returned with the container started: ended again means it does not stay up,
+                    // and waiting out the deadline would only delay the escalation.
+                    return new Verdict(false, checks, "container is " + container.status() + " again after the "
+                            + action + ": it does not stay up", startedAt, millisSince(begin));
+                }
             }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
@@ -84,6 +91,10 @@ public class HealthVerifier {
             }
             sleep(Math.min(backoff.next().toNanos(), remaining));
         }
+    }
+
+    private static boolean diedAgain(ContainerSnapshot container, Action action) {
+        return action != Action.STOP && ("exited".equals(container.status()) || "dead".equals(container.status()));
     }
 
     /** Null when the container is in the wanted state, else what is still wrong. */

@@ -1,4 +1,4 @@
-package io.aegisops.monitor.docker;
+package io.aegisops.dockerkit;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +11,7 @@ class BackoffTest {
 
     @Test
     void shouldDoubleTheDelayUpToTheCeiling() {
-        Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5));
+        Backoff backoff = new Backoff("aegis.docker.reconnect-backoff", Duration.ofSeconds(1), Duration.ofSeconds(5));
 
         assertThat(new Duration[] {backoff.next(), backoff.next(), backoff.next(), backoff.next(), backoff.next()})
                 .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
@@ -20,7 +20,7 @@ class BackoffTest {
 
     @Test
     void shouldStartFromTheFloorAgainAfterASuccessfulConnection() {
-        Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(30));
+        Backoff backoff = new Backoff("aegis.docker.reconnect-backoff", Duration.ofMillis(100), Duration.ofSeconds(30));
         backoff.next();
         backoff.next();
 
@@ -31,9 +31,9 @@ class BackoffTest {
 
     @Test
     void shouldRejectBoundsThatAreNotPositiveAndOrdered() {
-        assertThatThrownBy(() -> new Backoff(Duration.ZERO, Duration.ofSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reconnect-backoff");
-        assertThatThrownBy(() -> new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> new Backoff("aegis.docker.reconnect-backoff", Duration.ZERO, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("aegis.docker.reconnect-backoff");
+        assertThatThrownBy(() -> new Backoff("aegis.docker.reconnect-backoff", Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("min <= max");
     }
 }
