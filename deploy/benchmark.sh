@@ -45,7 +45,7 @@ APP=''
 # The engine publishes the container on a new ephemeral host port every time it starts: look it up again.
 find_app() {
   local port
-  port=$(docker port "$name" 8080/tcp 2>/dev/null | head -1 | sed 's/.*://')
+  port=$(docker port "$name" 8080/tcp 2>/dev/null | head -1 | sed 's/.*://') || port=''
   APP=${port:+http://127.0.0.1:$port}
 }
 
@@ -151,7 +151,11 @@ if [ "$MODE" = detection ]; then
       fresh
       t0=$(now_ms)
       trigger "$fault"
-      id=$(await_incident "$t0")
+      if ! id=$(await_incident "$t0"); then
+        echo "miss-$fault" >>"$results"
+        log "$fault try $i: MISSED (no incident within 60 s)"
+        continue
+      fi
       read -r ms _ <<<"$(timeline_ms "$id" "$t0" OPEN)"
       echo "detect-$fault $ms" >>"$results"
       log "$fault try $i: incident after $ms ms ($(breakdown "$id" "$t0"))"
@@ -161,8 +165,13 @@ if [ "$MODE" = detection ]; then
   echo
   echo "Detection latency (fault → incident persisted), $TRIES tries per fault, $(nproc) cores:"
   for fault in memory cpu latency crash; do
-    grep "^detect-$fault " "$results" | cut -d' ' -f2 | stats "$fault"
+    misses=$(grep -c "^miss-$fault\$" "$results" || true)
+    if grep -q "^detect-$fault " "$results"; then
+      grep "^detect-$fault " "$results" | cut -d' ' -f2 | stats "$fault"
+    fi
+    [ "$misses" = 0 ] || echo "  $fault: $misses of $TRIES tries produced no incident within 60 s"
   done
+  echo "  (load average during the run: $(cut -d' ' -f1-3 /proc/loadavg))"
 else
   for i in $(seq 1 "$TRIES"); do
     for fault in crash memory; do
