@@ -2,10 +2,7 @@ package io.aegisops.approval.rest;
 
 import io.aegisops.kit.rest.Violations;
 
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,32 +21,11 @@ final class Params {
 
     /** @return null (and a violation) when absent or not a UUID */
     static UUID uuid(String value, String name, Violations violations) {
-        if (!violations.required(value, name)) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            violations.add(name, "'" + value + "' is not a UUID");
-            return null;
-        }
+        return io.aegisops.kit.rest.Params.uuid(value, name, violations);
     }
 
-    /** Repeated or comma-separated enum names, any case. */
     static <E extends Enum<E>> Set<E> enums(List<String> raw, Class<E> type, String name, Violations violations) {
-        Set<E> values = EnumSet.noneOf(type);
-        if (raw == null) {
-            return values;
-        }
-        raw.stream().flatMap(s -> Arrays.stream(s.split(","))).map(String::trim).filter(s -> !s.isEmpty())
-                .forEach(s -> {
-                    try {
-                        values.add(Enum.valueOf(type, s.toUpperCase(Locale.ROOT)));
-                    } catch (IllegalArgumentException e) {
-                        violations.add(name, "'" + s + "' is not one of " + Arrays.toString(type.getEnumConstants()));
-                    }
-                });
-        return values;
+        return io.aegisops.kit.rest.Params.enums(raw, type, name, violations);
     }
 
     static int limit(Integer limit, int max, Violations violations) {

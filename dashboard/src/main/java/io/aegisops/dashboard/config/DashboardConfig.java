@@ -1,0 +1,55 @@
+package io.aegisops.dashboard.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Where the other services are and how the war room talks to them. Typed so a wrong URL or duration stops
+ * start-up with the key's name instead of failing on the first click; production values come from the
+ * environment (see application.properties for the variable of each key).
+ */
+@ConfigMapping(prefix = "aegis.dashboard")
+public interface DashboardConfig {
+
+    /** monitor-service: incidents with their alerts (evidence) and manual resolution. */
+    URI monitorUrl();
+
+    /** diagnosis-service: only its health is shown; diagnoses arrive on Kafka. */
+    URI diagnosisUrl();
+
+    /** remediation-service: opted-in containers with state, health and restart budget. */
+    URI remediationUrl();
+
+    /** approval-service: approvals, decisions, comments and Slack notifications. */
+    URI approvalUrl();
+
+    /** buggy-app: the fault buttons. */
+    URI buggyUrl();
+
+    /** The incident target (logical service) whose card carries the fault buttons. */
+    @WithDefault("buggy-app")
+    String buggyTarget();
+
+    /** How long one call to another service may take before the user is told it timed out. */
+    @WithDefault("5s")
+    Duration requestTimeout();
+
+    /** How often containers, faults, service health and notifications are refreshed while a page is open. */
+    @WithDefault("2s")
+    Duration watchInterval();
+
+    /** How often an open page gets a keep-alive event (lets proxies and the server notice dead connections). */
+    @WithDefault("15s")
+    Duration heartbeatInterval();
+
+    /** Closed incidents older than this are removed from the read model. */
+    @WithDefault("P30D")
+    Duration retention();
+
+    /** How many recent incidents MTTD, MTTR and the chart are computed over. */
+    @WithDefault("50")
+    int statsWindow();
+}

@@ -1,0 +1,85 @@
+package io.aegisops.dashboard.rest;
+
+import io.aegisops.kit.rest.Params;
+import io.aegisops.kit.rest.Violations;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Checks what browsers send before anything is passed on, so a bad request is answered here with a 400 that
+ * names the field, and the other services only ever see well-formed calls.
+ */
+public final class Inputs {
+
+    /** Longest name a person may enter; also what approval-service accepts as an actor (it allows 128). */
+    public static final int MAX_NAME = 64;
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+    private Inputs() {
+    }
+
+    /** A person's name: required, trimmed, at most {@value #MAX_NAME} characters, no control characters. */
+    public static String actor(String value, String field, Violations violations) {
+        if (!violations.required(value, field)) {
+            return null;
+        }
+        String name = value.strip();
+        violations.check(name.length() <= MAX_NAME, field, "must be at most " + MAX_NAME + " characters");
+        violations.check(!CONTROL.matcher(name).find(), field, "must not contain control characters");
+        return name;
+    }
+
+    /** Optional free text: trimmed, empty becomes null, at most {@code max} characters. */
+    public static String text(String value, int max, String field, Violations violations) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        violations.maxLength(text, max, field);
+        return text;
+    }
+
+    /** Required free text. */
+    public static String requiredText(String value, int max, String field, Violations violations) {
+        violations.required(value, field);
+        return text(value, max, field, violations);
+    }
+
+    /** A UUID, as every AegisOps id is; returned in canonical form so it is safe in a URL path. */
+    public static String uuid(String value, String field, Violations violations) {
+        UUID parsed = Params.uuid(value, field, violations);
+        return parsed == null ? null : parsed.toString();
+    }
+
+    /** An optional UUID query parameter. */
+    public static String optionalUuid(String value, String field, Violations violations) {
+        return value == null || value.isBlank() ? null : uuid(value, field, violations);
+    }
+
+    /** An integer within bounds, or the default when absent. */
+    public static int intInRange(Integer value, int defaultValue, int min, int max, String field,
+                                 Violations violations) {
+        int v = value == null ? defaultValue : value;
+        violations.check(v >= min && v <= max, field, "must be between " + min + " and " + max);
+        return v;
+    }
+
+    /** A page size. */
+    public static int limit(Integer value, int defaultValue, int max, Violations violations) {
+        return intInRange(value, defaultValue, 1, max, "limit", violations);
+    }
+
+    /** Repeated or comma-separated enum names, any case. */
+    public static <E extends Enum<E>> Set<E> enums(List<String> raw, Class<E> type, String field,
+                                                   Violations violations) {
+        return Params.enums(raw, type, field, violations);
+    }
+
+    /** Enum names joined with commas, for passing a validated filter on to another service. */
+    public static String csv(Set<? extends Enum<?>> values) {
+        return String.join(",", values.stream().map(Enum::name).toList());
+    }
+}
