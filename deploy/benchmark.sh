@@ -16,6 +16,7 @@ set -euo pipefail
 MODE=${1:-}
 TRIES=${2:-10}
 MONITOR=${AEGIS_MONITOR_URL:-http://localhost:8081}
+FAULTS=${AEGIS_BENCH_FAULTS:-memory cpu latency crash}   # detection: which faults, e.g. AEGIS_BENCH_FAULTS=latency
 case $MODE in detection | mttr) ;; *)
   echo "usage: $0 detection|mttr [tries]" >&2
   exit 2
@@ -121,9 +122,42 @@ trigger() {
 }
 
 # Fresh process for every try: faults, alert cool-downs and heap start from zero.
+# Waits until the self-watch has judged a /work run: the first runs after a start are JIT warm-up and not judged,
+# and a latency fault injected before then would be measured as warm-up (each run then takes the fault's 3 s).
+wait_warmed_up() {
+  local deadline=$(($(date +%s) + 60))
+  until curl -fsS "$APP/watch" 2>/dev/null | python3 -c '
+import json, sys
+sample = json.load(sys.stdin).get("lastSample") or {}
+sys.exit(0 if (sample.get("workSamples") or 0) >= 1 else 1)'; do
+    [ "$(date +%s)" -lt "$deadline" ] || { echo "$name did not warm up within 60 s" >&2; exit 1; }
+    sleep 0.5
+  done
+}
+
+# The baseline of a detection try, watched in the background from just before the fault: when the raw signal
+# first exists. For memory, cpu and latency that is the app's own self-watch showing a breach (GET /watch, polled
+# every 50 ms); for the crash the engine's die event. Writes epoch ms to $2.
+watch_signal() {
+  local fault=$1 out=$2 deadline=$(($(date +%s) + 60))
+  if [ "$fault" = crash ]; then
+    timeout 60 docker events --since "$(date +%s)" --filter container="$name" --filter event=die \
+      --format '{{.TimeNano}}' | head -1 | { read -r ns && echo $((ns / 1000000)) >"$out"; } || true
+    return
+  fi
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    if curl -fsS "$APP/watch" 2>/dev/null | grep -q '"breaches":\[{'; then
+      now_ms >"$out"
+      return
+    fi
+    sleep 0.05
+  done
+}
+
 fresh() {
   docker restart -t 5 "$name" >/dev/null
   wait_ready
+  wait_warmed_up
   resolve_open
   sleep 1
 }
@@ -155,31 +189,59 @@ trap 'cleanup; rm -f "$results"' EXIT
 wait_ready
 
 if [ "$MODE" = detection ]; then
-  for fault in memory cpu latency crash; do
+  for fault in $FAULTS; do
     for i in $(seq 1 "$TRIES"); do
       fresh
+      signal=$(mktemp)
+      watch_signal "$fault" "$signal" &
+      watcher=$!
+      sleep 0.2
       t0=$(now_ms)
       trigger "$fault"
       if ! id=$(await_incident "$t0"); then
+        kill "$watcher" 2>/dev/null || true
+        rm -f "$signal"
         echo "miss-$fault" >>"$results"
         log "$fault try $i: MISSED (no incident within 60 s)"
         continue
       fi
       read -r ms _ <<<"$(timeline_ms "$id" "$t0" OPEN)"
       echo "detect-$fault $ms" >>"$results"
+      wait "$watcher" || true
+      if [ -s "$signal" ]; then
+        echo "signal-$fault $(($(cat "$signal") - t0))" >>"$results"
+      fi
+      rm -f "$signal"
       log "$fault try $i: incident after $ms ms ($(breakdown "$id" "$t0"))"
       curl -fsS -o /dev/null -X POST "$APP/faults/reset" 2>/dev/null || true
     done
   done
   echo
   echo "Detection latency (fault → incident persisted), $TRIES tries per fault, $(nproc) cores:"
-  for fault in memory cpu latency crash; do
+  for fault in $FAULTS; do
     misses=$(grep -c "^miss-$fault\$" "$results" || true)
     if grep -q "^detect-$fault " "$results"; then
       grep "^detect-$fault " "$results" | cut -d' ' -f2 | stats "$fault"
     fi
     [ "$misses" = 0 ] || echo "  $fault: $misses of $TRIES tries produced no incident within 60 s"
   done
+  echo
+  echo "Baseline in the same run: the raw signal (the app's own self-watch breach; for the crash the engine's die event)"
+  for fault in $FAULTS; do
+    if grep -q "^signal-$fault " "$results"; then
+      grep "^signal-$fault " "$results" | cut -d' ' -f2 | stats "$fault signal"
+    fi
+  done
+  python3 - "$results" $FAULTS <<'PY'
+import sys, statistics
+rows = [l.split() for l in open(sys.argv[1])]
+for fault in sys.argv[2:]:
+    d = [float(r[1]) for r in rows if r[0] == "detect-" + fault]
+    b = [float(r[1]) for r in rows if r[0] == "signal-" + fault]
+    if d and b and statistics.median(b) > 0:
+        print("  %-8s incident p50 - signal p50 = %5.0f ms (AegisOps' share), ratio %.2f"
+              % (fault, statistics.median(d) - statistics.median(b), statistics.median(d) / statistics.median(b)))
+PY
   echo "  (load average during the run: $(cut -d' ' -f1-3 /proc/loadavg))"
 else
   for i in $(seq 1 "$TRIES"); do
