@@ -207,7 +207,12 @@ if [ "$MODE" = detection ]; then
       fi
       read -r ms _ <<<"$(timeline_ms "$id" "$t0" OPEN)"
       echo "detect-$fault $ms" >>"$results"
-      wait "$watcher" || true
+      # The signal comes before the incident; give a late one 5 s, then stop the watcher (`docker events` would
+      # otherwise run on until its 60 s timeout).
+      for _ in $(seq 50); do [ -s "$signal" ] && break; sleep 0.1; done
+      pkill -P "$watcher" 2>/dev/null || true
+      kill "$watcher" 2>/dev/null || true
+      wait "$watcher" 2>/dev/null || true
       if [ -s "$signal" ]; then
         echo "signal-$fault $(($(cat "$signal") - t0))" >>"$results"
       fi
