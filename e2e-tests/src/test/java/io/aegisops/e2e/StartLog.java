@@ -7,19 +7,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counts the engine's container {@code start} events from a moment on, live. Exists because the engine keeps
  * only its last 256 events: with six health-checked services (three exec events each every 5 s) that history
  * covers about a minute, too short to count the starts of a case that waits for a 60 s verification.
  * Subscribing with {@code since} set to the moment also replays the starts between that moment and the
- * subscription, so nothing is lost to the race.
+ * subscription, so nothing is lost to the race. The engine stores an event in that history and publishes it live
+ * in two steps, so a subscription between them gets the event twice: a start is counted once per distinct
+ * nanosecond timestamp, which two real starts never share.
  */
 public final class StartLog implements AutoCloseable {
 
-    private final Map<String, AtomicInteger> starts = new ConcurrentHashMap<>();
+    private final Map<String, Set<Long>> starts = new ConcurrentHashMap<>();
     private final ResultCallback.Adapter<Event> subscription;
 
     private StartLog(Instant since) {
@@ -30,8 +32,10 @@ public final class StartLog implements AutoCloseable {
                 .exec(new ResultCallback.Adapter<>() {
                     @Override
                     public void onNext(Event event) {
-                        if (event.getId() != null && (event.getTimeNano() == null || event.getTimeNano() >= sinceNanos)) {
-                            starts.computeIfAbsent(event.getId(), id -> new AtomicInteger()).incrementAndGet();
+                        Long at = event.getTimeNano() != null ? event.getTimeNano()
+                                : event.getTime() == null ? null : event.getTime() * 1_000_000_000L;
+                        if (event.getId() != null && at != null && at >= sinceNanos) {
+                            starts.computeIfAbsent(event.getId(), id -> ConcurrentHashMap.newKeySet()).add(at);
                         }
                     }
                 });
@@ -44,8 +48,8 @@ public final class StartLog implements AutoCloseable {
 
     /** How many times the engine started the container (first start or restart) since the log's moment. */
     public int of(String containerId) {
-        AtomicInteger count = starts.get(containerId);
-        return count == null ? 0 : count.get();
+        Set<Long> seen = starts.get(containerId);
+        return seen == null ? 0 : seen.size();
     }
 
     @Override

@@ -141,7 +141,7 @@ class RemediationFlowIT {
                 .containsKeys("decidedAt", "actionStartedAt", "actionEndedAt", "verifiedAt");
         assertThat(resolved.container()).isEqualTo(target);
         assertThat(health.probes()).isPositive();
-        assertThat(containers.countEvents(id, "restart", testStart)).isEqualTo(1);
+        assertThat(containers.events(id, "restart", testStart)).hasSize(1);
         given().queryParam("incidentId", incident).get("/api/remediations").then().statusCode(200)
                 .body("$", hasSize(1))
                 .body("[0].state", equalTo("RESOLVED"))
@@ -176,7 +176,7 @@ class RemediationFlowIT {
         assertThat(containers.startedAt(id)).isNotEqualTo(startedBefore);
         assertThat(remediations.await(incident, RemediationStage.ACTING).actor()).isEqualTo("alice");
         assertThat(resolved.details()).containsEntry("startedAtBefore", startedBefore);
-        assertThat(containers.countEvents(id, "restart", testStart)).isEqualTo(1);
+        assertThat(containers.events(id, "restart", testStart)).hasSize(1);
     }
 
     @Test
@@ -195,7 +195,7 @@ class RemediationFlowIT {
         assertThat(rejected.actor()).isEqualTo("bob");
         assertThat(rejected.reason()).contains("it is the database, not the app", "not touched");
         assertThat(containers.startedAt(id)).isEqualTo(startedBefore);
-        assertThat(containers.countEvents(id, "restart", testStart)).isZero();
+        assertThat(containers.events(id, "restart", testStart)).isEmpty();
         given().queryParam("incidentId", incident).get("/api/remediations").then().statusCode(200)
                 .body("[0].state", equalTo("REJECTED"))
                 .body("[0].approvals[0].decision", equalTo("REJECT"))
@@ -215,7 +215,7 @@ class RemediationFlowIT {
 
         assertThat(escalated.reason()).startsWith("refused: not opted in").contains(target);
         assertThat(containers.startedAt(id)).isEqualTo(startedBefore);
-        assertThat(containers.countEvents(id, "restart", testStart)).isZero();
+        assertThat(containers.events(id, "restart", testStart)).isEmpty();
     }
 
     @Test
@@ -242,7 +242,7 @@ class RemediationFlowIT {
 
         assertThat(containers.running(id)).isTrue();
         assertThat(containers.startedAt(id)).isEqualTo(startedBefore);
-        assertThat(containers.countEvents(id, "kill", testStart)).isZero();
+        assertThat(containers.events(id, "kill", testStart)).isEmpty();
     }
 
     @Test
@@ -283,8 +283,8 @@ class RemediationFlowIT {
         assertThat(verifying.details()).containsEntry("resumed", true);
         assertThat(resolved.details()).containsEntry("startedAtAfter", startedBefore);
         assertThat(containers.startedAt(id)).isEqualTo(startedBefore);
-        assertThat(containers.countEvents(id, "restart", testStart)).isZero();
-        assertThat(containers.countEvents(id, "kill", testStart)).isZero();
+        assertThat(containers.events(id, "restart", testStart)).isEmpty();
+        assertThat(containers.events(id, "kill", testStart)).isEmpty();
         given().get("/api/remediations/{id}", remediationId.toString()).then().statusCode(200)
                 .body("state", equalTo("RESOLVED"))
                 .body("steps.stage", equalTo(List.of("VERIFYING", "RESOLVED")));
@@ -309,7 +309,7 @@ class RemediationFlowIT {
         assertThat(escalated.reason()).isEqualTo("restart budget 1/15m is spent");
         assertThat(escalated.details()).containsEntry("budgetUsed", 1).containsEntry("budgetLeft", 0);
         assertThat(containers.startedAt(id)).isEqualTo(startedAfterFirst);
-        assertThat(containers.countEvents(id, "restart", testStart)).isEqualTo(1);
+        assertThat(containers.events(id, "restart", testStart)).hasSize(1);
         given().queryParam("target", target).get("/api/containers").then().statusCode(200)
                 .body("$", hasSize(1))
                 .body("[0].restartBudget.used", equalTo(1))
@@ -332,7 +332,7 @@ class RemediationFlowIT {
 
         assertThat(failed.reason()).isEqualTo("verification failed: container is exited again after the RESTART: "
                 + "it does not stay up");
-        assertThat(containers.countEvents(id, "restart", testStart)).isEqualTo(1);
+        assertThat(containers.events(id, "restart", testStart)).hasSize(1);
     }
 
     @Test

@@ -14,9 +14,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -110,11 +113,16 @@ public final class ThrowAwayContainers implements AutoCloseable {
     }
 
     /**
-     * How many times the engine reported {@code action} (e.g. {@code restart}) for the container since
-     * {@code since}: the engine's own count of what was done to it, independent of what remediation reports.
+     * What the engine reported as {@code action} (e.g. {@code restart}) for the container since {@code since}, one
+     * line per event with its time and attributes: the engine's own record of what was done to it, independent of
+     * what remediation reports. Tests assert on the list so a failure shows every event, not just a count.
+     * <p>
+     * An event identical to the nanosecond is one event: the engine appends an event to its history and publishes it
+     * to live subscribers in two steps, so a subscription that falls between them receives it twice (once from the
+     * history, once live). Two real restarts never share a nanosecond timestamp.
      */
-    public int countEvents(String id, String action, Instant since) {
-        List<Event> events = new ArrayList<>();
+    public List<String> events(String id, String action, Instant since) {
+        Set<String> events = Collections.synchronizedSet(new LinkedHashSet<>());
         Instant until = Instant.now().plusSeconds(1);
         try {
             docker.eventsCmd()
@@ -125,7 +133,11 @@ public final class ThrowAwayContainers implements AutoCloseable {
                     .exec(new ResultCallback.Adapter<Event>() {
                         @Override
                         public void onNext(Event event) {
-                            events.add(event);
+                            Long nanos = event.getTimeNano();
+                            Instant at = nanos == null ? Instant.ofEpochSecond(event.getTime())
+                                    : Instant.ofEpochSecond(0, nanos);
+                            events.add(at + " " + event.getAction() + " "
+                                    + (event.getActor() == null ? Map.of() : event.getActor().getAttributes()));
                         }
                     })
                     .awaitCompletion(30, TimeUnit.SECONDS);
@@ -133,7 +145,9 @@ public final class ThrowAwayContainers implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        return events.size();
+        synchronized (events) {
+            return List.copyOf(events);
+        }
     }
 
     @Override
