@@ -35,6 +35,14 @@ public interface DockerConfig {
     @Max(1000)
     int healthFailures();
 
+    /**
+     * Grace after each start of a container (its State.StartedAt) during which failed probes do not count, ended
+     * early by its first healthy answer, as Docker's own {@code start_period}: a booting JVM refuses connections
+     * for seconds, and counting that as UNHEALTHY would restart every app AegisOps has just restarted.
+     */
+    @WithDefault("60s")
+    Duration healthStartPeriod();
+
     /** Budget for one probe (connect, answer and the part of the body we keep). */
     @WithDefault("1s")
     Duration healthTimeout();

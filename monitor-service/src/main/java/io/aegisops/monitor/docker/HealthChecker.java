@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
@@ -33,6 +34,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Actively probes the {@code aegis.health-url} of every running opted-in container and raises one
  * UNHEALTHY alert after {@code aegis.docker.health-failures} failures in a row. Exists because a hung
  * process stays "running" for Docker: only a request shows it no longer answers.
+ *
+ * <p>Failures during a run's start period ({@code aegis.docker.health-start-period} after State.StartedAt, ended by
+ * the first healthy answer) do not count, as with Docker's own {@code start_period}: otherwise a booting app, and in
+ * particular one remediation-service has just restarted, would be reported unhealthy and restarted again. The
+ * engine is asked for StartedAt once per run and on failures, never on every healthy probe.
  *
  * <p>Runs on its own {@link ScheduledExecutorService} rather than the Quarkus scheduler: the interval is a
  * fixed delay after the previous round (a slow engine never stacks rounds), probes block on I/O for up to
@@ -105,8 +111,12 @@ public class HealthChecker {
         probes = pool;
         ticker = Executors.newSingleThreadScheduledExecutor(daemonThreads("aegis-health-round"));
         ticker.scheduleWithFixedDelay(() -> roundSafely(pool, probe), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.infof("Active health checks every %s (alert after %d failures, timeout %s)",
-                interval, config.healthFailures(), config.healthTimeout());
+        Duration startPeriod = config.healthStartPeriod();
+        if (startPeriod == null || startPeriod.isNegative()) {
+            throw new IllegalArgumentException("aegis.docker.health-start-period must not be negative, was " + startPeriod);
+        }
+        LOG.infof("Active health checks every %s (alert after %d failures, timeout %s, start period %s)",
+                interval, config.healthFailures(), config.healthTimeout(), startPeriod);
     }
 
     @PreDestroy
@@ -188,8 +198,16 @@ public class HealthChecker {
         try {
             ProbeResult result = probe.probe(target.url());
             HealthStreak streak = streaks.computeIfAbsent(target.id(), id -> new HealthStreak(config.healthFailures()));
+            if (!result.healthy() || streak.runUnknown()) {
+                lookUpRun(target, streak);
+            }
             if (result.healthy()) {
                 streak.succeeded();
+                return;
+            }
+            if (streak.starting(clock.instant(), config.healthStartPeriod())) {
+                LOG.debugf("Health probe of %s failed while it is starting (not counted): %s", target.name(),
+                        result.outcome());
                 return;
             }
             LOG.debugf("Health probe of %s failed: %s", target.name(), result.outcome());
@@ -200,6 +218,18 @@ public class HealthChecker {
             LOG.errorf(e, "Health probe of %s failed unexpectedly", target.name());
         } finally {
             inFlight.remove(target.id());
+        }
+    }
+
+    /** Which run of the container the probe saw; when the engine cannot tell, failures simply count. */
+    private void lookUpRun(ProbedContainer target, HealthStreak streak) {
+        try {
+            String startedAt = docker.inspectContainerCmd(target.id()).exec().getState().getStartedAt();
+            if (startedAt != null) {
+                streak.observeRun(startedAt, Instant.parse(startedAt));
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("Could not tell when %s started (%s); its failed probes count", target.name(), e.getMessage());
         }
     }
 

@@ -33,6 +33,7 @@ class DockerConfigTest {
         assertThat(config.host()).isEqualTo("unix:///var/run/docker.sock");
         assertThat(config.healthInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.healthFailures()).isEqualTo(3);
+        assertThat(config.healthStartPeriod()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.healthTimeout()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.logTail()).isEqualTo(20);
         assertThat(config.killWindow()).isEqualTo(Duration.ofMinutes(10));
@@ -59,6 +60,7 @@ class DockerConfigTest {
                 "aegis.docker.enabled", "false",
                 "aegis.docker.health-interval", "500ms",
                 "aegis.docker.health-failures", "5",
+                "aegis.docker.health-start-period", "90s",
                 "aegis.docker.health-timeout", "PT2S",
                 "aegis.docker.log-tail", "50",
                 "aegis.docker.kill-window", "2m",
@@ -68,6 +70,7 @@ class DockerConfigTest {
         assertThat(config.enabled()).isFalse();
         assertThat(config.healthInterval()).isEqualTo(Duration.ofMillis(500));
         assertThat(config.healthFailures()).isEqualTo(5);
+        assertThat(config.healthStartPeriod()).isEqualTo(Duration.ofSeconds(90));
         assertThat(config.healthTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.logTail()).isEqualTo(50);
         assertThat(config.killWindow()).isEqualTo(Duration.ofMinutes(2));

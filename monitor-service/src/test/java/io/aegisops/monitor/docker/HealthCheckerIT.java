@@ -34,9 +34,15 @@ class HealthCheckerIT {
         engine = new DockerTestEngine();
         engine.requireImage();
         standIn = new StandIn();
+        // No start period here: these cases are about counting failures; the start period has its own cases.
+        checker = checker(Duration.ZERO);
+    }
+
+    private HealthChecker checker(Duration startPeriod) {
         TestDockerConfig config = TestDockerConfig.defaults()
-                .withHealth(Duration.ofMillis(100), FAILURES, Duration.ofSeconds(1));
-        checker = new HealthChecker(engine.docker, sink, config);
+                .withHealth(Duration.ofMillis(100), FAILURES, Duration.ofSeconds(1))
+                .withStartPeriod(startPeriod);
+        return new HealthChecker(engine.docker, sink, config);
     }
 
     @AfterEach
@@ -102,6 +108,55 @@ class HealthCheckerIT {
 
         assertThat(sink.about(name)).hasSize(2);
         assertThat(sink.about(name).get(1).evidence()).anySatisfy(line -> assertThat(line).contains("down again"));
+    }
+
+    /** Starts a probed container (stopping at once on SIGTERM) answered {@code status} by the stand-in, then the checker. */
+    private String probedContainer(String name, Duration startPeriod, int status, String body) {
+        checker = checker(startPeriod);
+        standIn.answer("/health", StandIn.Answer.of(status, body));
+        String id = engine.start(name, probedAt("/health"), "trap 'exit 0' TERM; sleep 300 & wait");
+        checker.start();
+        return id;
+    }
+
+    @Test
+    void shouldNotCountFailuresOfAContainerThatHasNotAnsweredSinceItStartedUntilItDoes() {
+        String name = engine.name("booting");
+        probedContainer(name, Duration.ofMinutes(10), 503, "booting");
+        awaitMoreProbes("/health", 3 * FAILURES);
+        assertThat(sink.about(name)).isEmpty();
+
+        standIn.answer("/health", StandIn.Answer.of(200, "up"));
+        awaitMoreProbes("/health", 2);
+        standIn.answer("/health", StandIn.Answer.of(503, "broken after it was up"));
+
+        sink.await(name, alert -> true, WAIT);
+        assertThat(sink.about(name).get(0).evidence())
+                .anySatisfy(line -> assertThat(line).contains("broken after it was up"));
+    }
+
+    @Test
+    void shouldGiveARestartedContainerAFreshStartPeriod() {
+        String name = engine.name("restarted");
+        String id = probedContainer(name, Duration.ofMinutes(10), 200, "up");
+        awaitMoreProbes("/health", 2);
+
+        // What remediation-service does: restart it. The new run refuses, as a booting JVM would.
+        engine.docker.restartContainerCmd(id).withTimeout(5).exec();
+        standIn.answer("/health", StandIn.Answer.of(503, "booting again"));
+        awaitMoreProbes("/health", 3 * FAILURES);
+
+        assertThat(sink.about(name)).isEmpty();
+    }
+
+    @Test
+    void shouldAlertOnAContainerThatNeverAnswersOnceItsStartPeriodIsOver() {
+        String name = engine.name("never-up");
+        probedContainer(name, Duration.ofSeconds(1), 503, "never comes up");
+
+        sink.await(name, alert -> true, WAIT);
+        assertThat(sink.about(name)).singleElement()
+                .satisfies(alert -> assertThat(alert.evidence()).anySatisfy(line -> assertThat(line).contains("never comes up")));
     }
 
     @Test

@@ -4,37 +4,43 @@ import java.time.Duration;
 
 /** A {@link DockerConfig} built in code, so tests construct the components without booting Quarkus. */
 record TestDockerConfig(boolean enabled, String host, Duration healthInterval, int healthFailures,
-                        Duration healthTimeout, int logTail, Duration killWindow,
+                        Duration healthStartPeriod, Duration healthTimeout, int logTail, Duration killWindow,
                         Duration backoffMin, Duration backoffMax) implements DockerConfig {
 
     /** The production defaults, talking to the engine the test JVM sees. */
     static TestDockerConfig defaults() {
-        return new TestDockerConfig(true, DockerTestEngine.host(), Duration.ofSeconds(2), 3, Duration.ofSeconds(1), 20,
+        return new TestDockerConfig(true, DockerTestEngine.host(), Duration.ofSeconds(2), 3, Duration.ofSeconds(60),
+                Duration.ofSeconds(1), 20,
                 Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofSeconds(30));
     }
 
     TestDockerConfig withEnabled(boolean value) {
-        return new TestDockerConfig(value, host, healthInterval, healthFailures, healthTimeout, logTail, killWindow,
+        return new TestDockerConfig(value, host, healthInterval, healthFailures, healthStartPeriod, healthTimeout, logTail, killWindow,
                 backoffMin, backoffMax);
     }
 
     TestDockerConfig withHost(String value) {
-        return new TestDockerConfig(enabled, value, healthInterval, healthFailures, healthTimeout, logTail, killWindow,
+        return new TestDockerConfig(enabled, value, healthInterval, healthFailures, healthStartPeriod, healthTimeout, logTail, killWindow,
                 backoffMin, backoffMax);
     }
 
     TestDockerConfig withHealth(Duration interval, int failures, Duration timeout) {
-        return new TestDockerConfig(enabled, host, interval, failures, timeout, logTail, killWindow, backoffMin,
-                backoffMax);
+        return new TestDockerConfig(enabled, host, interval, failures, healthStartPeriod, timeout, logTail, killWindow,
+                backoffMin, backoffMax);
+    }
+
+    TestDockerConfig withStartPeriod(Duration value) {
+        return new TestDockerConfig(enabled, host, healthInterval, healthFailures, value, healthTimeout, logTail,
+                killWindow, backoffMin, backoffMax);
     }
 
     TestDockerConfig withKillWindow(Duration value) {
-        return new TestDockerConfig(enabled, host, healthInterval, healthFailures, healthTimeout, logTail, value,
+        return new TestDockerConfig(enabled, host, healthInterval, healthFailures, healthStartPeriod, healthTimeout, logTail, value,
                 backoffMin, backoffMax);
     }
 
     TestDockerConfig withBackoff(Duration min, Duration max) {
-        return new TestDockerConfig(enabled, host, healthInterval, healthFailures, healthTimeout, logTail, killWindow,
+        return new TestDockerConfig(enabled, host, healthInterval, healthFailures, healthStartPeriod, healthTimeout, logTail, killWindow,
                 min, max);
     }
 
