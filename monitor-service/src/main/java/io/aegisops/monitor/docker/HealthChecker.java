@@ -106,15 +106,16 @@ public class HealthChecker {
         if (config.healthFailures() < 1) {
             throw new IllegalArgumentException("aegis.docker.health-failures must be at least 1, was " + config.healthFailures());
         }
+        Duration startPeriod = config.healthStartPeriod();
+        if (startPeriod == null || startPeriod.isNegative()) {
+            throw new IllegalArgumentException("aegis.docker.health-start-period must not be negative, was "
+                    + startPeriod);
+        }
         HealthProbe probe = new HealthProbe(config.healthTimeout());
         ExecutorService pool = Executors.newFixedThreadPool(PROBE_THREADS, daemonThreads("aegis-health-probe"));
         probes = pool;
         ticker = Executors.newSingleThreadScheduledExecutor(daemonThreads("aegis-health-round"));
         ticker.scheduleWithFixedDelay(() -> roundSafely(pool, probe), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        Duration startPeriod = config.healthStartPeriod();
-        if (startPeriod == null || startPeriod.isNegative()) {
-            throw new IllegalArgumentException("aegis.docker.health-start-period must not be negative, was " + startPeriod);
-        }
         LOG.infof("Active health checks every %s (alert after %d failures, timeout %s, start period %s)",
                 interval, config.healthFailures(), config.healthTimeout(), startPeriod);
     }

@@ -42,7 +42,10 @@ final class HealthStreak {
         return false;
     }
 
-    /** Records a healthy probe: the streak ends, the start period of this run is over, and the next unhealthy period may alert again. */
+    /**
+     * Records a healthy probe: the streak ends, the start period of this run is over, and the next unhealthy period
+     * may alert again.
+     */
     synchronized void succeeded() {
         failures = 0;
         alerted = false;
@@ -73,7 +76,7 @@ final class HealthStreak {
         runStartedAt = startedAtInstant;
     }
 
-    /** True while failures must not count: this run has never answered healthy and started less than {@code period} ago. */
+    /** True while failures must not count: this run never answered healthy and started less than {@code period} ago. */
     synchronized boolean starting(Instant now, Duration period) {
         return !answered && runStartedAt != null && now.isBefore(runStartedAt.plus(period));
     }
