@@ -117,7 +117,7 @@ trigger() {
     memory) curl -fsS -o /dev/null -X POST "$APP/faults/memory?mb=220" ;;
     cpu) curl -fsS -o /dev/null -X POST "$APP/faults/cpu?threads=2" ;;
     latency) curl -fsS -o /dev/null -X POST "$APP/faults/latency?ms=3000" ;;
-    crash) curl -sS -o /dev/null -X POST "$APP/faults/crash?code=137" || true ;;
+    crash) curl -s -o /dev/null -X POST "$APP/faults/crash?code=137" || true ;; # the app exits mid-answer
   esac
 }
 
