@@ -2,11 +2,13 @@ package io.aegisops.e2e;
 
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
+import io.aegisops.dockerkit.EventTimes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,10 +34,9 @@ public final class StartLog implements AutoCloseable {
                 .exec(new ResultCallback.Adapter<>() {
                     @Override
                     public void onNext(Event event) {
-                        Long at = event.getTimeNano() != null ? event.getTimeNano()
-                                : event.getTime() == null ? null : event.getTime() * 1_000_000_000L;
-                        if (event.getId() != null && at != null && at >= sinceNanos) {
-                            starts.computeIfAbsent(event.getId(), id -> ConcurrentHashMap.newKeySet()).add(at);
+                        OptionalLong at = EventTimes.nanos(event);
+                        if (event.getId() != null && at.isPresent() && at.getAsLong() >= sinceNanos) {
+                            starts.computeIfAbsent(event.getId(), id -> ConcurrentHashMap.newKeySet()).add(at.getAsLong());
                         }
                     }
                 });

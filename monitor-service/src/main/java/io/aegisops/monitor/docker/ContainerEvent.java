@@ -1,6 +1,7 @@
 package io.aegisops.monitor.docker;
 
 import com.github.dockerjava.api.model.Event;
+import io.aegisops.dockerkit.EventTimes;
 import com.github.dockerjava.api.model.EventActor;
 import com.github.dockerjava.api.model.EventType;
 import io.aegisops.contract.Labels;
@@ -59,10 +60,7 @@ public record ContainerEvent(String containerId, String action, long timeNanos, 
     }
 
     private static long timeNanosOf(Event event) {
-        if (event.getTimeNano() != null && event.getTimeNano() > 0) {
-            return event.getTimeNano();
-        }
-        return event.getTime() == null ? 0L : event.getTime() * NANOS_PER_SECOND;
+        return EventTimes.nanos(event).orElse(0L);
     }
 
     /** True only when the container carries {@code aegis.enable=true}; the contract's single definition of opt-in. */

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.model.EventActor;
 import com.github.dockerjava.api.model.EventType;
 import io.aegisops.contract.Labels;
 import io.aegisops.dockerkit.Backoff;
+import io.aegisops.dockerkit.EventTimes;
 import io.aegisops.dockerkit.EventStreamFollower;
 import io.aegisops.remediation.config.RemediationConfig;
 import io.aegisops.remediation.service.ContainerEvents;
@@ -90,8 +91,7 @@ public class DockerEventRecorder {
         if (id == null || action == null || !ACTIONS.contains(action) || !Labels.isEnabled(attributes)) {
             return;
         }
-        long time = event.getTimeNano() != null && event.getTimeNano() > 0 ? event.getTimeNano()
-                : event.getTime() == null ? toNanos(Instant.now()) : event.getTime() * NANOS_PER_SECOND;
+        long time = EventTimes.nanos(event).orElseGet(() -> toNanos(Instant.now()));
         String name = attributes.getOrDefault("name", id).replaceFirst("^/", "");
         events.record(id, name, action, time, attributes.get("signal"));
         LOG.debugf("Recorded %s of container %s", action, name);

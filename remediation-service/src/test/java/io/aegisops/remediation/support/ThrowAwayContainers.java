@@ -9,6 +9,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.aegisops.contract.Labels;
+import io.aegisops.dockerkit.EventTimes;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -16,10 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -122,7 +122,7 @@ public final class ThrowAwayContainers implements AutoCloseable {
      * history, once live). Two real restarts never share a nanosecond timestamp.
      */
     public List<String> events(String id, String action, Instant since) {
-        Set<String> events = Collections.synchronizedSet(new LinkedHashSet<>());
+        Map<String, String> events = Collections.synchronizedMap(new LinkedHashMap<>());
         Instant until = Instant.now().plusSeconds(1);
         try {
             docker.eventsCmd()
@@ -133,10 +133,9 @@ public final class ThrowAwayContainers implements AutoCloseable {
                     .exec(new ResultCallback.Adapter<Event>() {
                         @Override
                         public void onNext(Event event) {
-                            Long nanos = event.getTimeNano();
-                            Instant at = nanos == null ? Instant.ofEpochSecond(event.getTime())
-                                    : Instant.ofEpochSecond(0, nanos);
-                            events.add(at + " " + event.getAction() + " "
+                            long nanos = EventTimes.nanos(event).orElse(0L);
+                            events.putIfAbsent(nanos + " " + event.getAction(), Instant.ofEpochSecond(0, nanos) + " "
+                                    + event.getAction() + " "
                                     + (event.getActor() == null ? Map.of() : event.getActor().getAttributes()));
                         }
                     })
@@ -146,7 +145,7 @@ public final class ThrowAwayContainers implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         synchronized (events) {
-            return List.copyOf(events);
+            return List.copyOf(events.values());
         }
     }
 
