@@ -7,6 +7,7 @@
   const NAME_KEY = 'aegis.war-room.name';
   const SPEECH_KEY = 'aegis.war-room.speech';
   const CLOSED = new Set(['RESOLVED', 'REJECTED']);
+  const UUID = /^[0-9a-f-]{36}$/i;
   const OVERRIDE_ACTIONS = ['RESTART', 'STOP', 'START'];
   const FAULTS = [
     { kind: 'memory', label: 'Leak memory', unit: 'MB', value: 220, min: 1, max: 1024 },
@@ -283,6 +284,7 @@
         el('span', { class: 'what' },
           `${(card.alertTypes || []).join(', ') || 'alert'} · ${card.alertCount} alert${card.alertCount === 1 ? '' : 's'}`,
           card.diagnosis ? ` · ${card.diagnosis.action} at ${percent(card.diagnosis.confidence)}` : '',
+          card.diagnosis && !card.diagnosis.corroborated ? ' · NOT corroborated' : '',
           card.durations && card.durations.resolveMs != null ? ` · resolved in ${duration(card.durations.resolveMs)}` : ''));
       if (list.children[index] !== item) list.insertBefore(item, list.children[index] || null);
     });
@@ -327,10 +329,8 @@
         el('span', {}, 'decide ', el('b', {}, duration(d.decideMs))),
         el('span', {}, 'act ', el('b', {}, duration(d.actMs))),
         el('span', {}, 'resolve ', el('b', {}, duration(d.resolveMs)))),
-      card.diagnosis ? el('p', { class: 'detail-text' },
-        el('strong', {}, 'Cause: '), card.diagnosis.rootCause || '—',
-        ` → ${card.diagnosis.action} at ${percent(card.diagnosis.confidence)}`,
-        card.diagnosis.learningAdjustment ? ` (learning ${card.diagnosis.learningAdjustment > 0 ? '+' : ''}${Math.round(card.diagnosis.learningAdjustment * 100)} points)` : '') : null,
+      card.diagnosis ? diagnosisPart(card) : null,
+      investigationPart(card),
       detail.omitted ? el('p', { class: 'note' }, `${detail.omitted} earlier entries not shown`) : null,
       el('ol', { class: 'timeline', 'data-testid': 'timeline' }, detail.timeline.map((entry) =>
         el('li', { 'data-kind': entry.kind },
@@ -364,6 +364,122 @@
         }, 'Resolve by hand'));
     }
     section.append(actions, evidenceBox, notesBox);
+  }
+
+  // ---------- diagnosis citations and the investigation behind them ----------
+  function corroboration(corroborated, long) {
+    return el('span', { class: 'marker', 'data-corroborated': String(Boolean(corroborated)) },
+      corroborated ? '✔ corroborated' : `✘ NOT corroborated${long ? ' — a human decides' : ''}`);
+  }
+
+  // Fact ids come from monitor-service; they only ever go into attributes and text, never into markup.
+  function factRowId(factId) {
+    return `fact-${factId}`;
+  }
+
+  function factLink(factId) {
+    return el('a', {
+      href: `#${factRowId(factId)}`, class: 'fact-ref',
+      onclick: (e) => {
+        e.preventDefault();
+        const row = $(factRowId(factId));
+        if (!row) return;
+        row.scrollIntoView({ block: 'center' });
+        row.classList.remove('flash');
+        void row.offsetWidth;
+        row.classList.add('flash');
+        row.focus();
+      },
+    }, factId);
+  }
+
+  function citationItem(c, card) {
+    const inv = card.investigation;
+    const same = inv && inv.id === card.diagnosis.investigationId;
+    const shown = same && (inv.facts || []).some((f) => f.id === c.ref);
+    const elsewhere = same ? ' (not among the facts shown below)'
+      : ` (from investigation ${card.diagnosis.investigationId || 'unknown'}, not the one shown below)`;
+    switch (c.kind) {
+      case 'FACT':
+        return el('li', { 'data-kind': 'FACT', 'data-testid': 'citation' },
+          el('span', { class: 'kind' }, 'fact'), shown ? factLink(c.ref) : el('b', {}, c.ref),
+          ` ${c.title || ''}`, c.detail ? `: ${c.detail}` : '',
+          shown ? null : el('span', { class: 'note' }, elsewhere));
+      case 'RUNBOOK':
+        return el('li', { 'data-kind': 'RUNBOOK', 'data-testid': 'citation' },
+          el('span', { class: 'kind' }, 'runbook'), el('b', {}, c.title || c.ref), ` · section ${c.ref}`,
+          c.detail ? el('div', { class: 'note' }, c.detail) : null);
+      case 'INCIDENT':
+        return el('li', { 'data-kind': 'INCIDENT', 'data-testid': 'citation' },
+          el('span', { class: 'kind' }, 'incident'),
+          UUID.test(c.ref || '')
+            ? el('a', { href: `incidents/${c.ref}`, onclick: (e) => { e.preventDefault(); select(c.ref); } }, c.title || c.ref)
+            : el('b', {}, c.title || c.ref),
+          c.detail ? ` — ${c.detail}` : '');
+      default:
+        return el('li', { 'data-testid': 'citation' }, `${c.kind}: ${c.ref} ${c.title || ''}`);
+    }
+  }
+
+  function diagnosisPart(card) {
+    const dg = card.diagnosis;
+    const citations = dg.citations || [];
+    return el('div', { class: 'diagnosis', 'data-testid': 'diagnosis' },
+      el('p', { class: 'detail-text' },
+        el('strong', {}, 'Cause: '), dg.rootCause || '—',
+        ` → ${dg.action} at ${percent(dg.confidence)}`,
+        dg.learningAdjustment ? ` (learning ${dg.learningAdjustment > 0 ? '+' : ''}${Math.round(dg.learningAdjustment * 100)} points)` : '',
+        ' ', el('span', { 'data-testid': 'diagnosis-corroboration' }, corroboration(dg.corroborated, true))),
+      citations.length
+        ? el('div', {}, el('h4', {}, 'Rests on'),
+          el('ul', { class: 'citations', 'data-testid': 'citations' }, citations.map((c) => citationItem(c, card))))
+        : el('p', { class: 'note' }, 'The diagnosis cites nothing.'));
+  }
+
+  function table(testid, caption, headings, rows) {
+    return el('table', { class: 'investigation-table', 'data-testid': testid },
+      el('caption', {}, caption),
+      el('thead', {}, el('tr', {}, headings.map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, rows));
+  }
+
+  function investigationPart(card) {
+    const inv = card.investigation;
+    if (!inv) {
+      return el('section', { class: 'investigation', 'data-testid': 'investigation' },
+        el('h3', {}, 'Investigation'),
+        el('p', { class: 'note' }, 'No investigation yet: monitor-service has not reported what it observed.'));
+    }
+    const took = inv.startedAt && inv.completedAt ? new Date(inv.completedAt) - new Date(inv.startedAt) : null;
+    const claims = inv.claims || [];
+    const facts = inv.facts || [];
+    const calls = inv.toolCalls || [];
+    return el('section', { class: 'investigation', 'data-testid': 'investigation', dataset: { investigationId: inv.id } },
+      el('h3', {}, 'Investigation'),
+      el('p', { class: 'note' },
+        `${inv.container ? `container ${inv.container} · ` : 'no container found · '}completed ${time(inv.completedAt)}`,
+        took !== null ? ` · took ${duration(took)}` : ''),
+      el('h4', {}, 'Claims'),
+      claims.length
+        ? el('ul', { class: 'claims', 'data-testid': 'claims' }, claims.map((c) =>
+          el('li', { 'data-testid': 'claim', 'data-corroborated': String(Boolean(c.corroborated)) },
+            corroboration(c.corroborated, false), ' ', el('b', {}, c.alertType), c.reason ? ` — ${c.reason}` : '',
+            (c.factIds || []).length
+              ? el('span', { class: 'note' }, ' · facts ', (c.factIds || []).flatMap((id, i) => (i ? [', ', factLink(id)] : [factLink(id)])))
+              : null)))
+        : el('p', { class: 'note' }, 'No claims were checked.'),
+      table('facts', `Facts observed (${facts.length})`, ['Fact', 'Source', 'Summary', 'Time'], facts.map((f) =>
+        el('tr', { id: factRowId(f.id), tabindex: -1, 'data-testid': 'fact-row', dataset: { factId: f.id } },
+          el('td', {}, el('b', {}, f.id), el('div', { class: 'note' }, f.name)),
+          el('td', {}, f.source),
+          el('td', { class: 'summary' }, f.summary),
+          el('td', { class: 'when' }, time(f.observedAt))))),
+      table('tool-calls', `Reads made (${calls.length})`, ['Tool', 'On', 'Took', 'Outcome'], calls.map((t) =>
+        el('tr', { 'data-testid': 'tool-call' },
+          el('td', {}, t.tool),
+          el('td', { class: 'summary' }, t.argument),
+          el('td', { class: 'when' }, duration(t.millis)),
+          el('td', { class: t.outcome === 'ok' ? null : 'problem' }, t.outcome)))));
   }
 
   async function showEvidence(id, box) {
@@ -443,6 +559,7 @@
     },
     el('h3', {}, `${card.target}: ${a.proposedAction}?`),
     el('p', { class: 'summary' }, approvalSummary(card)),
+    card.diagnosis ? el('p', { class: 'why' }, 'Diagnosis: ', corroboration(card.diagnosis.corroborated, false)) : null,
     el('p', { class: 'why' }, `Why a human: ${a.reason || '—'} · asked ${time(a.requestedAt)}`),
     card.diagnosis && card.diagnosis.evidence && card.diagnosis.evidence.length
       ? el('details', {}, el('summary', {}, 'Evidence'), el('pre', { class: 'evidence' }, card.diagnosis.evidence.join('\n')))
@@ -702,7 +819,7 @@
     $('change-name').addEventListener('click', () => askForName());
     // A link from Slack (/incidents/<id> redirects here) opens that incident.
     const linked = new URLSearchParams(window.location.search).get('incident');
-    if (linked && /^[0-9a-f-]{36}$/i.test(linked)) state.selected = linked;
+    if (linked && UUID.test(linked)) state.selected = linked;
     // ?name= joins at once (a wall screen, a bookmark); otherwise the name entered last time, else ask.
     const given = (new URLSearchParams(window.location.search).get('name') || '').trim();
     const saved = given && given.length <= 64 ? given : localStorage.getItem(NAME_KEY);

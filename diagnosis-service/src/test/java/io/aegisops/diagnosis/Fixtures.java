@@ -4,10 +4,17 @@ import io.aegisops.contract.AlertEvent;
 import io.aegisops.contract.AlertSource;
 import io.aegisops.contract.AlertType;
 import io.aegisops.contract.AlertView;
+import io.aegisops.contract.CloudEvent;
+import io.aegisops.contract.Claim;
 import io.aegisops.contract.EventCodec;
+import io.aegisops.contract.EventTypes;
+import io.aegisops.contract.Fact;
+import io.aegisops.contract.FactNames;
 import io.aegisops.contract.IncidentStatus;
 import io.aegisops.contract.IncidentView;
+import io.aegisops.contract.Investigation;
 import io.aegisops.contract.Severity;
+import io.aegisops.contract.ToolCall;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -62,5 +69,44 @@ public final class Fixtures {
 
     public static AlertEvent alertEvent(String incidentId, IncidentStatus status, List<AlertView> alertsSoFar) {
         return new AlertEvent(incident(incidentId, status, alertsSoFar), alertsSoFar.get(alertsSoFar.size() - 1));
+    }
+
+    /** A fact as monitor-service reports it. */
+    public static Fact fact(String id, String name, String source, Object value, String summary) {
+        return new Fact(id, name, source, summary, EventCodec.mapper().valueToTree(value),
+                OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /** What an investigation of a running, healthy checkout container finds: running since long before, probe ok. */
+    public static List<Fact> runningFacts() {
+        return List.of(
+                fact("F1", FactNames.STATE, "engine.inspect", "running", "State: running"),
+                fact("F2", FactNames.STARTED_AT, "engine.inspect", "2026-01-01T00:00:00Z",
+                        "Started at 2026-01-01T00:00:00Z"),
+                fact("F3", FactNames.OOM_KILLED, "engine.inspect", false, "OOMKilled=false"),
+                fact("F4", FactNames.LOGS, "engine.logs", List.of("GET /work 200"), "1 log line"),
+                fact("F5", FactNames.PROBE_HEALTHY, "health.probe", true, "GET http://checkout:8080/health -> HTTP 200"));
+    }
+
+    /**
+     * An investigation of the incident whose every alert type's claim is {@code corroborated} or not, citing the
+     * first two facts.
+     */
+    public static Investigation investigation(String incidentId, List<AlertView> alerts, boolean corroborated,
+                                              List<Fact> facts) {
+        LinkedHashSet<AlertType> types = new LinkedHashSet<>();
+        alerts.forEach(a -> types.add(a.type()));
+        List<String> cited = facts.stream().limit(2).map(Fact::id).toList();
+        List<Claim> claims = types.stream().map(type -> new Claim(type, alerts.get(alerts.size() - 1).id(),
+                corroborated, cited, corroborated ? "the facts show it" : "the facts do not show it")).toList();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return new Investigation(UUID.randomUUID().toString(), incidentId, "checkout", "checkout-1",
+                alerts.get(alerts.size() - 1).id(), facts, claims,
+                List.of(new ToolCall("inspect", "checkout-1", 3, "ok")), now, now);
+    }
+
+    public static CloudEvent investigationEvent(Investigation investigation) {
+        return EventCodec.create("/aegisops/monitor-service", EventTypes.INVESTIGATION_COMPLETED,
+                investigation.incidentId(), investigation.target(), investigation);
     }
 }

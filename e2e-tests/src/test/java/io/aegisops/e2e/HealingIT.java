@@ -82,6 +82,42 @@ class HealingIT {
         assertHealedByExactlyOneRestart("OOM_KILLED");
     }
 
+    /**
+     * The alert says the app crashed, the engine says it has been running all along: AegisOps believes the engine,
+     * shows why, and leaves the decision to a human instead of restarting a healthy container.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldNotRestartARunningAppOnAForgedCrashAlertButAskAHuman() {
+        String startedAt = app.startedAt();
+        at(Stack.MONITOR).body(Map.of("type", "CRASH", "service", app.name, "container", app.name,
+                        "summary", "forged: the process died", "metrics", Map.of("exitCode", 137)))
+                .post("/api/alerts").then().statusCode(202);
+
+        Map<String, Object> incident = awaitIncident(app.name, "AWAITING_APPROVAL");
+        String incidentId = (String) incident.get("id");
+        Map<String, Object> diagnosis = at(Stack.DIAGNOSIS).queryParam("incidentId", incidentId)
+                .get("/api/diagnoses").then().statusCode(200).extract().jsonPath().getMap("[0]");
+        Map<String, Object> investigation = at(Stack.MONITOR).get("/api/incidents/{id}/investigations", incidentId)
+                .then().statusCode(200).extract().jsonPath().getMap("[0]");
+
+        assertThat(diagnosis).containsEntry("corroborated", false).containsEntry("investigationId", investigation.get("id"));
+        assertThat(((Number) diagnosis.get("confidence")).doubleValue()).isLessThanOrEqualTo(0.80);
+        assertThat((List<?>) diagnosis.get("evidence")).first().asString()
+                .startsWith("corroboration: the CRASH claim is NOT corroborated");
+        assertThat((List<?>) diagnosis.get("citations")).isNotEmpty();
+        List<Map<String, Object>> claims = (List<Map<String, Object>>) investigation.get("claims");
+        assertThat(claims).singleElement().satisfies(claim -> assertThat(claim)
+                .containsEntry("alertType", "CRASH").containsEntry("corroborated", false));
+        List<Map<String, Object>> facts = (List<Map<String, Object>>) investigation.get("facts");
+        assertThat(facts).anySatisfy(fact -> assertThat(fact).containsEntry("name", "state")
+                .containsEntry("value", "running"));
+        Map<String, Object> remediation = Remediations.ofIncident(incidentId).get(0);
+        assertThat((String) remediation.get("state")).isEqualTo("AWAITING_APPROVAL");
+        assertThat(app.startedAt()).as("untouched").isEqualTo(startedAt);
+        assertThat(starts.of(app.id)).isZero();
+    }
+
     @Test
     void shouldWaitForAHumanOnTheLatencyFaultAndActOnTheirApproval() {
         String startedAt = app.startedAt();

@@ -24,6 +24,10 @@ import java.util.List;
  * @param engine        which engine decided ({@code rules}, {@code llm})
  * @param ruleId        the rule that matched, for the rules engine
  * @param diagnosedAt   when the diagnosis was made
+ * @param corroborated  true when the claim the diagnosis acts on is shown by facts AegisOps observed itself; an
+ *                      automatic action needs it (absent in an event = false, the safe reading)
+ * @param investigationId the investigation whose facts it cites, null when none was available
+ * @param citations     the facts, runbook sections and past incidents it rests on
  */
 public record Diagnosis(
         String id,
@@ -41,5 +45,12 @@ public record Diagnosis(
         String justification,
         String engine,
         String ruleId,
-        OffsetDateTime diagnosedAt) {
+        OffsetDateTime diagnosedAt,
+        boolean corroborated,
+        String investigationId,
+        List<Citation> citations) {
+
+    public Diagnosis {
+        citations = citations == null ? List.of() : List.copyOf(citations);
+    }
 }

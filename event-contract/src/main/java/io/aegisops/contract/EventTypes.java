@@ -13,6 +13,8 @@ public final class EventTypes {
     public static final String ALERT_RESOLVED = "io.aegisops.alert.resolved";
     /** aegis.alerts: the incident moved in its lifecycle (e.g. closed). Data: {@link IncidentView}. */
     public static final String INCIDENT_STATUS_CHANGED = "io.aegisops.incident.status-changed";
+    /** aegis.alerts: monitor gathered facts about the incident's target. Data: {@link Investigation}. */
+    public static final String INVESTIGATION_COMPLETED = "io.aegisops.investigation.completed";
 
     /** aegis.diagnoses: a diagnosis (or a revision of it). Data: {@link Diagnosis}. */
     public static final String DIAGNOSIS_PROPOSED = "io.aegisops.diagnosis.proposed";

@@ -180,6 +180,24 @@ class RemediationFlowIT {
     }
 
     @Test
+    void shouldAskAHumanInsteadOfRestartingOnAConfidentButUncorroboratedDiagnosis() {
+        String target = containers.uniqueName("uncorroborated");
+        String id = startTarget(target);
+        String startedBefore = containers.startedAt(id);
+        String incident = TestEvents.newIncident();
+
+        send(TestEvents.diagnosis(incident, 1, target, target, Action.RESTART, 0.99, false));
+        RemediationEvent waiting = remediations.await(incident, RemediationStage.AWAITING_APPROVAL);
+        ApprovalRequest request = remediations.awaitApprovalRequests(incident, 1).get(0);
+
+        String uncorroborated = "the diagnosis' claim is not corroborated by facts AegisOps observed itself";
+        assertThat(waiting.reason()).isEqualTo("approval needed: " + uncorroborated);
+        assertThat(request.reason()).contains(uncorroborated);
+        assertThat(containers.startedAt(id)).isEqualTo(startedBefore);
+        assertThat(containers.events(id, "restart", testStart)).isEmpty();
+    }
+
+    @Test
     void shouldLeaveTheContainerUntouchedWhenRejectedAndIgnoreALaterApproval() {
         String target = containers.uniqueName("reject");
         String id = startTarget(target);

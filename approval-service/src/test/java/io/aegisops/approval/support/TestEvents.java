@@ -4,6 +4,7 @@ import io.aegisops.contract.Action;
 import io.aegisops.contract.AlertEvent;
 import io.aegisops.contract.AlertSource;
 import io.aegisops.contract.AlertType;
+import io.aegisops.contract.Citation;
 import io.aegisops.contract.AlertView;
 import io.aegisops.contract.ApprovalRequest;
 import io.aegisops.contract.CloudEvent;
@@ -56,7 +57,9 @@ public final class TestEvents {
                 target + "-1", List.of(AlertType.LATENCY), "requests wait on a lock held in the database",
                 Action.RESTART, 0.7, 0.7, List.of("LATENCY (APP_WEBHOOK): p95 latency 3.2 s above 2 s"),
                 "A restart releases the lock; a human confirms because latency has other causes.", "rules",
-                "latency-lock", now());
+                "latency-lock", now(), true, UUID.randomUUID().toString(),
+                List.of(new Citation(Citation.Kind.FACT, "F5", "probeHealthy (health.probe)",
+                        "GET http://" + target + ":8080/q/health/ready -> HTTP 503")));
         return EventCodec.create("/aegisops/diagnosis-service", EventTypes.DIAGNOSIS_PROPOSED, incidentId, target,
                 diagnosis);
     }

@@ -3,9 +3,12 @@ package io.aegisops.dashboard.service;
 import io.aegisops.contract.Action;
 import io.aegisops.contract.AlertType;
 import io.aegisops.contract.ApprovalDecision;
+import io.aegisops.contract.Citation;
+import io.aegisops.contract.Claim;
 import io.aegisops.contract.IncidentStatus;
 import io.aegisops.contract.RemediationStage;
 import io.aegisops.contract.Severity;
+import io.aegisops.contract.ToolCall;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -19,6 +22,7 @@ import java.util.List;
  * @param closedAt    when it became RESOLVED or REJECTED
  * @param latestAlert the newest alert, in one line
  * @param diagnosis   the latest diagnosis revision, null before the first
+ * @param investigation the latest investigation monitor-service made, null before the first
  * @param approval    the latest approval request and its decision, null when none was asked
  * @param remediation the latest remediation step, null before the first
  * @param durations   time to detect, diagnose, decide, act and resolve, from the first observation
@@ -41,6 +45,7 @@ public record IncidentCard(
         OffsetDateTime closedAt,
         String latestAlert,
         DiagnosisFacts diagnosis,
+        InvestigationFacts investigation,
         ApprovalFacts approval,
         RemediationFacts remediation,
         Durations durations,
@@ -50,10 +55,31 @@ public record IncidentCard(
      * The diagnosis behind the proposed action.
      *
      * @param learningAdjustment confidence minus base confidence: what diagnosis-service learned from past outcomes
+     * @param corroborated       the claim it acts on is shown by facts AegisOps observed itself; when false a human
+     *                           decides
+     * @param investigationId    the investigation whose facts its FACT citations name, null when none
+     * @param citations          the facts, runbook sections and past incidents it rests on
      */
     public record DiagnosisFacts(String id, int revision, String rootCause, Action action, double confidence,
                                  double baseConfidence, double learningAdjustment, List<String> evidence,
-                                 String justification, String engine, String ruleId, OffsetDateTime at) {
+                                 String justification, String engine, String ruleId, OffsetDateTime at,
+                                 boolean corroborated, String investigationId, List<Citation> citations) {
+    }
+
+    /**
+     * What monitor-service observed itself before anyone decided, so the room can check each claim against facts.
+     * Fact values (log lines and the like) stay in the stored event: the card carries each fact's one-line summary.
+     *
+     * @param claims    one per alert type: corroborated or not, by which facts, why
+     * @param toolCalls every read-only call made, with its duration and outcome
+     */
+    public record InvestigationFacts(String id, String container, String triggerAlertId, OffsetDateTime startedAt,
+                                     OffsetDateTime completedAt, List<FactRow> facts, List<Claim> claims,
+                                     List<ToolCall> toolCalls) {
+    }
+
+    /** One observed fact as the page lists it; {@code id} is what FACT citations name. */
+    public record FactRow(String id, String name, String source, String summary, OffsetDateTime observedAt) {
     }
 
     /**

@@ -7,15 +7,18 @@ import io.aegisops.contract.AlertType;
 import io.aegisops.contract.AlertView;
 import io.aegisops.contract.ApprovalDecision;
 import io.aegisops.contract.ApprovalRequest;
+import io.aegisops.contract.Claim;
 import io.aegisops.contract.Diagnosis;
 import io.aegisops.contract.EventCodec;
 import io.aegisops.contract.EventTypes;
 import io.aegisops.contract.IncidentStatus;
 import io.aegisops.contract.IncidentView;
+import io.aegisops.contract.Investigation;
 import io.aegisops.contract.MalformedEventException;
 import io.aegisops.contract.RemediationEvent;
 import io.aegisops.contract.RemediationStage;
 import io.aegisops.contract.Severity;
+import io.aegisops.contract.ToolCall;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -47,12 +50,14 @@ public final class IncidentFold {
 
     /** The types the war room folds; others are skipped so the contract can grow. */
     public static final Set<String> TYPES = Set.of(EventTypes.INCIDENT_OPENED, EventTypes.ALERT_JOINED,
-            EventTypes.ALERT_RESOLVED, EventTypes.INCIDENT_STATUS_CHANGED, EventTypes.DIAGNOSIS_PROPOSED,
-            EventTypes.APPROVAL_REQUESTED, EventTypes.APPROVAL_DECIDED, EventTypes.REMEDIATION_STAGE);
+            EventTypes.ALERT_RESOLVED, EventTypes.INCIDENT_STATUS_CHANGED, EventTypes.INVESTIGATION_COMPLETED,
+            EventTypes.DIAGNOSIS_PROPOSED, EventTypes.APPROVAL_REQUESTED, EventTypes.APPROVAL_DECIDED,
+            EventTypes.REMEDIATION_STAGE);
 
     private static final String[] RANKED = {EventTypes.INCIDENT_OPENED, EventTypes.ALERT_JOINED,
-            EventTypes.ALERT_RESOLVED, EventTypes.DIAGNOSIS_PROPOSED, EventTypes.APPROVAL_REQUESTED,
-            EventTypes.APPROVAL_DECIDED, EventTypes.REMEDIATION_STAGE, EventTypes.INCIDENT_STATUS_CHANGED};
+            EventTypes.ALERT_RESOLVED, EventTypes.INVESTIGATION_COMPLETED, EventTypes.DIAGNOSIS_PROPOSED,
+            EventTypes.APPROVAL_REQUESTED, EventTypes.APPROVAL_DECIDED, EventTypes.REMEDIATION_STAGE,
+            EventTypes.INCIDENT_STATUS_CHANGED};
 
     /** The fold of one incident. */
     public record Result(IncidentCard card, List<TimelineEntry> timeline) {
@@ -122,6 +127,7 @@ public final class IncidentFold {
         private OffsetDateTime actedAt;
         private String latestAlert;
         private Diagnosis diagnosis;
+        private Investigation investigation;
         private ApprovalRequest request;
         private ApprovalDecision decision;
         private RemediationEvent remediation;
@@ -140,6 +146,7 @@ public final class IncidentFold {
             switch (e.type()) {
                 case EventTypes.INCIDENT_OPENED, EventTypes.ALERT_JOINED, EventTypes.ALERT_RESOLVED -> alert(e);
                 case EventTypes.INCIDENT_STATUS_CHANGED -> statusChanged(e);
+                case EventTypes.INVESTIGATION_COMPLETED -> investigated(e);
                 case EventTypes.DIAGNOSIS_PROPOSED -> diagnosis(e);
                 case EventTypes.APPROVAL_REQUESTED -> requested(e);
                 case EventTypes.APPROVAL_DECIDED -> decided(e);
@@ -184,6 +191,23 @@ public final class IncidentFold {
             }
         }
 
+        /** The latest investigation in the fold's order is shown; each one stays in the timeline. */
+        private void investigated(StoredEvent e) {
+            Investigation i = data(e, Investigation.class);
+            identify(i.target(), null, i.container());
+            investigation = i;
+            long corroborated = i.claims().stream().filter(Claim::corroborated).count();
+            long millis = i.toolCalls().stream().mapToLong(ToolCall::millis).sum();
+            String title = "Investigation: " + corroborated + " of " + i.claims().size() + " claims corroborated ("
+                    + i.facts().size() + " facts, " + i.toolCalls().size() + " reads, " + millis + " ms in all)";
+            String detail = i.claims().isEmpty() ? null : String.join("; ", i.claims().stream()
+                    .map(c -> c.alertType() + (c.corroborated() ? " corroborated" : " NOT corroborated")
+                            + (c.reason() == null ? "" : ": " + c.reason()))
+                    .toList());
+            add(e, "investigation", title, "monitor-service", detail, i.facts().stream()
+                    .map(f -> f.id() + " " + f.name() + " (" + f.source() + "): " + f.summary()).toList());
+        }
+
         private void diagnosis(StoredEvent e) {
             Diagnosis d = data(e, Diagnosis.class);
             identify(d.target(), d.service(), d.container());
@@ -197,7 +221,8 @@ public final class IncidentFold {
                 move(IncidentStatus.DIAGNOSED, e.time());
             }
             String title = "Diagnosis" + (d.revision() > 1 ? " revision " + d.revision() : "") + ": " + d.action()
-                    + " at " + percent(d.confidence()) + " confidence";
+                    + " at " + percent(d.confidence()) + " confidence, "
+                    + (d.corroborated() ? "corroborated" : "NOT corroborated — a human decides");
             StringBuilder detail = new StringBuilder(String.valueOf(d.rootCause()));
             if (d.justification() != null && !d.justification().isBlank()) {
                 detail.append(" — ").append(d.justification());
@@ -309,7 +334,8 @@ public final class IncidentFold {
                     millis(start, resolvedAt));
             return new IncidentCard(id, target, service, container, current, current.isClosed(), severity,
                     List.copyOf(alertTypes), alertCount, firstSeen, lastSeen, opened, updatedAt,
-                    current.isClosed() ? closedAt : null, latestAlert, diagnosisFacts(), approvalFacts(current),
+                    current.isClosed() ? closedAt : null, latestAlert, diagnosisFacts(), investigationFacts(),
+                    approvalFacts(current),
                     remediationFacts(), durations, eventCount);
         }
 
@@ -321,7 +347,17 @@ public final class IncidentFold {
             return new IncidentCard.DiagnosisFacts(d.id(), d.revision(), d.rootCause(), d.action(), d.confidence(),
                     d.baseConfidence(), learning(d), d.evidence() == null ? List.of() : List.copyOf(d.evidence()),
                     d.justification(), d.engine(), d.ruleId(),
-                    d.diagnosedAt() == null ? null : d.diagnosedAt().withOffsetSameInstant(ZoneOffset.UTC));
+                    utc(d.diagnosedAt()), d.corroborated(), d.investigationId(), d.citations());
+        }
+
+        private IncidentCard.InvestigationFacts investigationFacts() {
+            if (investigation == null) {
+                return null;
+            }
+            Investigation i = investigation;
+            return new IncidentCard.InvestigationFacts(i.id(), i.container(), i.triggerAlertId(), utc(i.startedAt()),
+                    utc(i.completedAt()), i.facts().stream().map(f -> new IncidentCard.FactRow(f.id(), f.name(),
+                    f.source(), f.summary(), utc(f.observedAt()))).toList(), i.claims(), i.toolCalls());
         }
 
         private IncidentCard.ApprovalFacts approvalFacts(IncidentStatus current) {
@@ -334,10 +370,10 @@ public final class IncidentFold {
             return new IncidentCard.ApprovalFacts(r != null ? r.requestId() : d.requestId(),
                     r == null ? null : r.proposedAction(), r == null ? 0 : r.confidence(),
                     r == null ? null : r.reason(),
-                    r == null || r.requestedAt() == null ? null : r.requestedAt().withOffsetSameInstant(ZoneOffset.UTC),
+                    r == null ? null : utc(r.requestedAt()),
                     pending, d == null ? null : d.decision(), d == null ? null : d.action(),
                     d == null ? null : d.actor(), d == null ? null : d.reason(), d == null ? null : d.feedback(),
-                    d == null || d.decidedAt() == null ? null : d.decidedAt().withOffsetSameInstant(ZoneOffset.UTC));
+                    d == null ? null : utc(d.decidedAt()));
         }
 
         private IncidentCard.RemediationFacts remediationFacts() {
@@ -346,8 +382,12 @@ public final class IncidentFold {
             }
             RemediationEvent r = remediation;
             return new IncidentCard.RemediationFacts(r.remediationId(), r.action(), r.stage(), r.actor(), r.reason(),
-                    r.at() == null ? null : r.at().withOffsetSameInstant(ZoneOffset.UTC));
+                    utc(r.at()));
         }
+    }
+
+    private static OffsetDateTime utc(OffsetDateTime at) {
+        return at == null ? null : at.withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     private static String stageTitle(RemediationEvent r) {

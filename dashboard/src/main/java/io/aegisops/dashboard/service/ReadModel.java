@@ -38,7 +38,8 @@ public class ReadModel {
     }
 
     /**
-     * Stores the event and refolds its incident, inside the caller's transaction (the inbox's claim).
+     * Stores the event and refolds its incident, inside the caller's transaction (the inbox's claim). An
+     * investigation is stored bounded ({@link InvestigationBounds}): its facts carry raw log lines.
      *
      * @return the incident id when the event changed the read model; empty for a type the war room does not
      * show or an event already stored
@@ -53,6 +54,8 @@ public class ReadModel {
             throw new MalformedEventException("event " + event.id() + " of type " + event.type() + " has no data object");
         }
         String incidentId = incidentIdOf(event);
+        JsonNode data = EventTypes.INVESTIGATION_COMPLETED.equals(event.type())
+                ? InvestigationBounds.bounded(event.data()) : event.data();
         lock(incidentId);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         int inserted = entityManager.createNativeQuery("""
@@ -65,7 +68,7 @@ public class ReadModel {
                 .setParameter("source", event.source())
                 .setParameter("at", event.time() == null ? now : event.time())
                 .setParameter("received", now)
-                .setParameter("data", json(event.data()))
+                .setParameter("data", json(data))
                 .executeUpdate();
         if (inserted == 0) {
             return Optional.empty();

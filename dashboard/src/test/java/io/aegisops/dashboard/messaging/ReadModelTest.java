@@ -1,17 +1,24 @@
 package io.aegisops.dashboard.messaging;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aegisops.contract.EventCodec;
+import io.aegisops.contract.EventTypes;
+import io.aegisops.contract.IncidentStatus;
+import io.aegisops.contract.Severity;
 import io.aegisops.contract.Topics;
 import io.aegisops.dashboard.service.ReadModel;
 import io.aegisops.dashboard.support.IncidentStory;
 import io.aegisops.dashboard.support.StandInServices;
 import io.aegisops.testsupport.AegisInfrastructure;
 import io.aegisops.testsupport.KafkaTestClient;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,11 +36,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * The read model built from the real broker: events spread over four topics, in any order and redelivered,
  * give the same incident as the story told in order; the view survives a refold (what a restart does) and a
- * replay of every topic (what lost offsets do); a record that is not an event does not stop the consumer.
+ * replay of every topic (what lost offsets do); an investigation is stored once, bounded, and shown with the
+ * diagnosis that cites it whichever is stored first; a record that is not an event does not stop the consumer.
  */
 @QuarkusTest
 @QuarkusTestResource(value = AegisInfrastructure.class,
@@ -46,6 +55,9 @@ class ReadModelTest {
 
     @Inject
     ReadModel readModel;
+
+    @Inject
+    EntityManager entityManager;
 
     @BeforeAll
     static void connect() {
@@ -63,9 +75,14 @@ class ReadModelTest {
     }
 
     private static JsonPath awaitResolved(String incidentId, int events) {
-        await(incidentId + " resolved with " + events + " events").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+        return awaitStatus(incidentId, "RESOLVED", events);
+    }
+
+    private static JsonPath awaitStatus(String incidentId, String status, int events) {
+        await(incidentId + " " + status + " with " + events + " events").atMost(WAIT)
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> given().get("/api/incidents/{id}", incidentId).then().statusCode(200)
-                        .body("incident.status", equalTo("RESOLVED"))
+                        .body("incident.status", equalTo(status))
                         .body("incident.eventCount", equalTo(events)));
         return given().get("/api/incidents/{id}", incidentId).then().extract().jsonPath();
     }
@@ -75,7 +92,8 @@ class ReadModelTest {
         Map<String, Object> incident = new HashMap<>(detail.getMap("incident"));
         incident.remove("id");
         incident.put("approval", without(detail.getMap("incident.approval"), "requestId"));
-        incident.put("diagnosis", without(detail.getMap("incident.diagnosis"), "id"));
+        incident.put("diagnosis", without(detail.getMap("incident.diagnosis"), "id", "investigationId"));
+        incident.put("investigation", without(detail.getMap("incident.investigation"), "id"));
         incident.put("remediation", without(detail.getMap("incident.remediation"), "remediationId"));
         List<Map<String, Object>> timeline = new ArrayList<>();
         for (Map<String, Object> entry : detail.<Map<String, Object>>getList("timeline")) {
@@ -86,9 +104,9 @@ class ReadModelTest {
         return Map.of("incident", incident, "timeline", timeline);
     }
 
-    private static Map<String, Object> without(Map<String, Object> map, String key) {
+    private static Map<String, Object> without(Map<String, Object> map, String... keys) {
         Map<String, Object> copy = new HashMap<>(map);
-        copy.remove(key);
+        List.of(keys).forEach(copy::remove);
         return copy;
     }
 
@@ -128,9 +146,76 @@ class ReadModelTest {
         IncidentStory later = new IncidentStory(marker, "payments");
         send(later.awaitingApproval());
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/incidents/{id}", marker).then().statusCode(200)
-                .body("incident.eventCount", equalTo(7)));
+                .body("incident.eventCount", equalTo(IncidentStory.AWAITING_APPROVAL_EVENTS)));
         assertThat(given().get("/api/incidents/{id}", story.incidentId).then().extract().asPrettyString())
                 .isEqualTo(before);
+    }
+
+    @Test
+    void shouldShowTheInvestigationAndTheDiagnosisCitationsOnTheCardsThePageReads() {
+        IncidentStory story = new IncidentStory(UUID.randomUUID().toString(), "ledger");
+        send(story.awaitingApproval());
+        awaitStatus(story.incidentId, "AWAITING_APPROVAL", IncidentStory.AWAITING_APPROVAL_EVENTS);
+
+        JsonPath detail = given().get("/api/incidents/{id}", story.incidentId).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(detail.getString("incident.investigation.id")).isEqualTo(story.investigationId);
+        assertThat(detail.getList("incident.investigation.facts.id")).containsExactly("F1", "F2", "F3");
+        assertThat(detail.getList("incident.investigation.facts.summary", String.class))
+                .contains("3 of the last 200 lines wait on lock orders#42");
+        assertThat(detail.getList("incident.investigation.claims.alertType")).containsExactly("LATENCY");
+        assertThat(detail.getList("incident.investigation.claims.corroborated")).containsExactly(false);
+        assertThat(detail.getList("incident.investigation.claims[0].factIds")).containsExactly("F3", "F2");
+        assertThat(detail.getList("incident.investigation.toolCalls.millis", Long.class)).containsExactly(12L, 40L, 2950L);
+        assertThat(detail.getBoolean("incident.diagnosis.corroborated")).isFalse();
+        assertThat(detail.getString("incident.diagnosis.investigationId")).isEqualTo(story.investigationId);
+        assertThat(detail.getList("incident.diagnosis.citations.kind")).containsExactly("FACT", "RUNBOOK", "INCIDENT");
+        assertThat(detail.getList("incident.diagnosis.citations.ref"))
+                .containsExactly("F2", "latency#row-locks", IncidentStory.PAST_INCIDENT);
+        assertThat(detail.getList("timeline.kind")).contains("investigation");
+
+        // The feed (page load) and the pushed card are the stored card: the same investigation is on it.
+        JsonPath feed = given().get("/api/incidents?target=ledger").then().statusCode(200).extract().jsonPath();
+        assertThat(feed.getMap("find { it.id == '" + story.incidentId + "' }.investigation"))
+                .isEqualTo(detail.getMap("incident.investigation"));
+    }
+
+    @Test
+    void shouldStoreARedeliveredInvestigationOnceAndBounded() throws Exception {
+        IncidentStory story = new IncidentStory(UUID.randomUUID().toString(), "ledger");
+        IncidentStory.Step investigation = story.investigation(1500);
+        send(List.of(story.alert(0, EventTypes.INCIDENT_OPENED, IncidentStatus.OPEN, 1, Severity.WARNING),
+                investigation, investigation, investigation));
+        // Same topic and key as the redeliveries, so it is consumed after them.
+        send(List.of(story.statusChanged(2500, IncidentStatus.OPEN)));
+        JsonPath detail = awaitStatus(story.incidentId, "OPEN", 3);
+
+        assertThat(detail.getList("timeline.kind")).containsExactly("alert", "investigation");
+        List<String> stored = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createQuery("select e.data from IncidentEvent e where e.eventId = :id", String.class)
+                .setParameter("id", investigation.event().id()).getResultList());
+        assertThat(stored).hasSize(1);
+        JsonNode logs = EventCodec.mapper().readTree(stored.get(0)).path("facts").path(1).path("value");
+        assertThat(logs.size()).isLessThan(IncidentStory.LOG_LINES);
+        assertThat(logs.get(logs.size() - 1).asText()).isEqualTo(IncidentStory.HOSTILE_LINE);
+    }
+
+    @Test
+    void shouldShowTheSameCardWhenTheDiagnosisIsStoredBeforeTheInvestigation() {
+        IncidentStory inOrder = new IncidentStory(UUID.randomUUID().toString(), "ledger");
+        IncidentStory diagnosisFirst = new IncidentStory(UUID.randomUUID().toString(), "ledger");
+        send(inOrder.awaitingApproval());
+
+        send(List.of(diagnosisFirst.diagnosis(2000)));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/incidents/{id}", diagnosisFirst.incidentId)
+                .then().statusCode(200).body("incident.diagnosis.citations.size()", equalTo(3))
+                .body("incident.investigation", nullValue()));
+        send(diagnosisFirst.awaitingApproval().stream()
+                .filter(step -> !step.event().type().equals(EventTypes.DIAGNOSIS_PROPOSED)).toList());
+
+        int events = IncidentStory.AWAITING_APPROVAL_EVENTS;
+        assertThat(comparable(awaitStatus(diagnosisFirst.incidentId, "AWAITING_APPROVAL", events)))
+                .isEqualTo(comparable(awaitStatus(inOrder.incidentId, "AWAITING_APPROVAL", events)));
     }
 
     @Test

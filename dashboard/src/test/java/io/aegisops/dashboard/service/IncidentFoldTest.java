@@ -1,12 +1,15 @@
 package io.aegisops.dashboard.service;
 
 import io.aegisops.contract.Action;
+import io.aegisops.contract.AlertType;
 import io.aegisops.contract.ApprovalDecision;
+import io.aegisops.contract.Citation;
 import io.aegisops.contract.CloudEvent;
 import io.aegisops.contract.EventTypes;
 import io.aegisops.contract.IncidentStatus;
 import io.aegisops.contract.RemediationStage;
 import io.aegisops.contract.Severity;
+import io.aegisops.contract.ToolCall;
 import io.aegisops.dashboard.support.IncidentStory;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +21,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The fold gives one view per set of events, whatever their order and however often each one arrives. */
 class IncidentFoldTest {
@@ -68,8 +72,63 @@ class IncidentFoldTest {
         assertThat(card.approval().decidedBy()).isEqualTo("alice");
         assertThat(card.remediation().stage()).isEqualTo(RemediationStage.RESOLVED);
         assertThat(card.durations()).isEqualTo(new IncidentCard.Durations(1000L, 3000L, 11_000L, 12_000L, 21_000L));
-        assertThat(result.timeline()).extracting(TimelineEntry::kind).containsExactly("alert", "alert", "diagnosis",
-                "approval", "remediation", "decision", "remediation", "verification", "verification");
+        assertThat(result.timeline()).extracting(TimelineEntry::kind).containsExactly("alert", "alert",
+                "investigation", "diagnosis", "approval", "remediation", "decision", "remediation", "verification",
+                "verification");
+    }
+
+    @Test
+    void shouldShowTheInvestigationAndWhatTheDiagnosisRestsOn() {
+        IncidentFold.Result result = fold(stored(story.awaitingApproval()));
+        IncidentCard.InvestigationFacts investigation = result.card().investigation();
+        IncidentCard.DiagnosisFacts diagnosis = result.card().diagnosis();
+
+        assertThat(investigation.id()).isEqualTo(story.investigationId);
+        assertThat(investigation.facts()).extracting(IncidentCard.FactRow::id, IncidentCard.FactRow::source)
+                .containsExactly(tuple("F1", "engine.inspect"), tuple("F2", "engine.logs"), tuple("F3", "health.probe"));
+        assertThat(investigation.claims()).singleElement().satisfies(claim -> {
+            assertThat(claim.alertType()).isEqualTo(AlertType.LATENCY);
+            assertThat(claim.corroborated()).isFalse();
+            assertThat(claim.factIds()).containsExactly("F3", "F2");
+        });
+        assertThat(investigation.toolCalls()).extracting(ToolCall::tool, ToolCall::millis)
+                .containsExactly(tuple("inspect", 12L), tuple("logs", 40L), tuple("probe", 2950L));
+        assertThat(diagnosis.corroborated()).isFalse();
+        assertThat(diagnosis.investigationId()).isEqualTo(story.investigationId);
+        assertThat(diagnosis.citations()).extracting(Citation::kind, Citation::ref).containsExactly(
+                tuple(Citation.Kind.FACT, "F2"), tuple(Citation.Kind.RUNBOOK, "latency#row-locks"),
+                tuple(Citation.Kind.INCIDENT, IncidentStory.PAST_INCIDENT));
+        assertThat(result.timeline()).filteredOn(entry -> entry.kind().equals("investigation")).singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.title())
+                            .isEqualTo("Investigation: 0 of 1 claims corroborated (3 facts, 3 reads, 3002 ms in all)");
+                    assertThat(entry.detail()).startsWith("LATENCY NOT corroborated: the probe still answers");
+                    assertThat(entry.evidence()).hasSize(3).first().asString().startsWith("F1 state (engine.inspect)");
+                });
+        assertThat(result.timeline()).filteredOn(entry -> entry.kind().equals("diagnosis")).singleElement()
+                .extracting(TimelineEntry::title).asString().endsWith("NOT corroborated — a human decides");
+    }
+
+    @Test
+    void shouldGiveTheSameCardWhenTheDiagnosisArrivesBeforeTheInvestigation() {
+        List<IncidentStory.Step> inOrder = story.awaitingApproval();
+        List<IncidentStory.Step> diagnosisFirst = new ArrayList<>(inOrder);
+        IncidentStory.Step diagnosis = diagnosisFirst.remove(3);
+        diagnosisFirst.add(0, diagnosis);
+        assertThat(diagnosis.event().type()).isEqualTo(EventTypes.DIAGNOSIS_PROPOSED);
+
+        assertThat(fold(stored(diagnosisFirst))).isEqualTo(fold(stored(inOrder)));
+    }
+
+    @Test
+    void shouldShowTheLatestInvestigationAndKeepEveryOneInTheTimeline() {
+        List<IncidentStory.Step> steps = new ArrayList<>(story.awaitingApproval());
+        steps.add(0, story.investigation(5000));
+
+        IncidentFold.Result result = fold(stored(steps));
+
+        assertThat(result.card().investigation().completedAt()).isEqualTo(IncidentStory.time(5000));
+        assertThat(result.timeline()).filteredOn(entry -> entry.kind().equals("investigation")).hasSize(2);
     }
 
     @Test

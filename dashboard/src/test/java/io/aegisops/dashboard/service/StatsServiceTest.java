@@ -15,7 +15,7 @@ class StatsServiceTest {
     private static IncidentCard card(String id, IncidentStatus status, Long detectMs, Long resolveMs) {
         OffsetDateTime opened = OffsetDateTime.of(2026, 1, 1, 10, 0, 0, 0, ZoneOffset.UTC);
         return new IncidentCard(id, "svc", "svc", null, status, status.isClosed(), null, List.of(), 1, opened,
-                opened, opened, opened, null, null, null, null, null,
+                opened, opened, opened, null, null, null, null, null, null,
                 new IncidentCard.Durations(detectMs, null, null, null, resolveMs), 1);
     }
 

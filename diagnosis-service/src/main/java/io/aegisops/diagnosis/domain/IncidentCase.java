@@ -1,7 +1,10 @@
 package io.aegisops.diagnosis.domain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.aegisops.contract.Action;
 import io.aegisops.contract.Diagnosis;
+import io.aegisops.contract.EventCodec;
+import io.aegisops.contract.Investigation;
 import io.aegisops.contract.IncidentStatus;
 import io.aegisops.contract.IncidentView;
 import io.aegisops.diagnosis.service.Conclusion;
@@ -58,6 +61,17 @@ public class IncidentCase extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
+    /** Whether the current revision's claim is corroborated: part of its conclusion. */
+    public boolean corroborated;
+
+    /** The latest investigation (Investigation JSON); null until monitor-service reported one. */
+    @Column(columnDefinition = "text")
+    public String investigation;
+
+    /** The incident as monitor-service last described it (IncidentView JSON). */
+    @Column(name = "incident_view", columnDefinition = "text")
+    public String incidentView;
+
     /** Locked, so two events of one incident (two replicas after a rebalance) cannot both issue revision n. */
     public static Optional<IncidentCase> findForUpdate(UUID incidentId) {
         return Optional.ofNullable(getEntityManager().find(IncidentCase.class, incidentId,
@@ -83,6 +97,7 @@ public class IncidentCase extends PanacheEntityBase {
      * incident, but a stale view must never reopen what monitor-service has closed.
      */
     private void update(IncidentView view) {
+        incidentView = write(view);
         target = view.target() == null ? target : view.target();
         service = view.service() == null ? service : view.service();
         container = view.container() == null ? container : view.container();
@@ -97,7 +112,60 @@ public class IncidentCase extends PanacheEntityBase {
     }
 
     public Optional<Conclusion> conclusion() {
-        return revision == 0 ? Optional.empty() : Optional.of(new Conclusion(engine, ruleId, action));
+        return revision == 0 ? Optional.empty() : Optional.of(new Conclusion(engine, ruleId, action, corroborated));
+    }
+
+    /** The case of an incident first heard of through its investigation (its alerts are normally heard first). */
+    public static IncidentCase forInvestigation(Investigation investigation) {
+        UUID id = UUID.fromString(investigation.incidentId());
+        return findForUpdate(id).orElseGet(() -> {
+            IncidentCase created = new IncidentCase();
+            created.incidentId = id;
+            created.target = investigation.target();
+            created.container = investigation.container();
+            created.status = IncidentStatus.OPEN;
+            created.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            created.persist();
+            return created;
+        });
+    }
+
+    /**
+     * Keeps the newer of the current and the given investigation (investigations of one incident may complete out
+     * of order when several run at once).
+     *
+     * @return true when the given one is now the current one
+     */
+    public boolean investigated(Investigation next) {
+        Optional<Investigation> current = latestInvestigation();
+        if (current.isPresent() && current.get().completedAt() != null && next.completedAt() != null
+                && current.get().completedAt().isAfter(next.completedAt())) {
+            return false;
+        }
+        investigation = write(next);
+        updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return true;
+    }
+
+    public Optional<Investigation> latestInvestigation() {
+        return Optional.ofNullable(investigation).map(json -> read(json, Investigation.class));
+    }
+
+    public Optional<IncidentView> lastView() {
+        return Optional.ofNullable(incidentView).map(json -> read(json, IncidentView.class));
+    }
+
+    private static String write(Object value) {
+        return EventCodec.mapper().valueToTree(value).toString();
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return EventCodec.mapper().readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("incident case " + incidentId + " holds an unreadable "
+                    + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
     }
 
     /**
@@ -113,6 +181,7 @@ public class IncidentCase extends PanacheEntityBase {
 
     /** Records a newly issued revision as the current one. */
     public void concluded(Diagnosis diagnosis) {
+        corroborated = diagnosis.corroborated();
         revision = diagnosis.revision();
         currentDiagnosisId = UUID.fromString(diagnosis.id());
         engine = diagnosis.engine();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.aegisops.contract.Action;
 import io.aegisops.contract.AlertType;
+import io.aegisops.contract.Citation;
 import io.aegisops.contract.Diagnosis;
 import io.aegisops.contract.EventCodec;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -30,6 +31,8 @@ import java.util.stream.Collectors;
 public class IssuedDiagnosis extends PanacheEntityBase {
 
     private static final TypeReference<List<String>> LINES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Citation>> CITATIONS = new TypeReference<>() {
     };
 
     @Id
@@ -83,6 +86,16 @@ public class IssuedDiagnosis extends PanacheEntityBase {
     @Column(name = "primary_alert_type")
     public AlertType primaryAlertType;
 
+    /** Whether the claim it acts on is corroborated by observed facts. */
+    public boolean corroborated;
+
+    @Column(name = "investigation_id")
+    public UUID investigationId;
+
+    /** JSON array of Citation. */
+    @Column(nullable = false, columnDefinition = "text")
+    public String citations;
+
     public static IssuedDiagnosis of(Diagnosis d, AlertType primaryAlertType) {
         IssuedDiagnosis row = new IssuedDiagnosis();
         row.id = UUID.fromString(d.id());
@@ -102,6 +115,9 @@ public class IssuedDiagnosis extends PanacheEntityBase {
         row.ruleId = d.ruleId();
         row.diagnosedAt = d.diagnosedAt();
         row.primaryAlertType = primaryAlertType;
+        row.corroborated = d.corroborated();
+        row.investigationId = d.investigationId() == null ? null : UUID.fromString(d.investigationId());
+        row.citations = EventCodec.mapper().valueToTree(d.citations()).toString();
         return row;
     }
 
@@ -128,15 +144,16 @@ public class IssuedDiagnosis extends PanacheEntityBase {
         List<AlertType> types = alertTypes.isBlank() ? List.of()
                 : Arrays.stream(alertTypes.split(",")).map(AlertType::valueOf).toList();
         return new Diagnosis(id.toString(), incidentId.toString(), revision, target, service, container, types,
-                rootCause, action, confidence, baseConfidence, evidenceLines(), justification, engine, ruleId,
-                diagnosedAt);
+                rootCause, action, confidence, baseConfidence, read(evidence, LINES, "evidence"), justification,
+                engine, ruleId, diagnosedAt, corroborated, investigationId == null ? null : investigationId.toString(),
+                read(citations, CITATIONS, "citations"));
     }
 
-    private List<String> evidenceLines() {
+    private <T> T read(String json, TypeReference<T> type, String what) {
         try {
-            return EventCodec.mapper().readValue(evidence, LINES);
+            return EventCodec.mapper().readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("diagnosis " + id + " has unreadable evidence: " + e.getMessage(), e);
+            throw new IllegalStateException("diagnosis " + id + " has unreadable " + what + ": " + e.getMessage(), e);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.aegisops.contract.CloudEvent;
 import io.aegisops.contract.EventCodec;
 import io.aegisops.contract.EventTypes;
 import io.aegisops.contract.IncidentView;
+import io.aegisops.contract.Investigation;
 import io.aegisops.diagnosis.service.DiagnosisService;
 import io.aegisops.kit.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
@@ -13,7 +14,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Reads aegis.alerts: alerts that open or join incidents are diagnosed, status changes are followed so that
+ * Reads aegis.alerts: alerts that open or join incidents are recorded and, with the investigations of their
+ * targets, diagnosed; status changes are followed so that
  * closed incidents are left alone, everything else is skipped. Each event is applied once (inbox); a record
  * that cannot be read goes to the channel's dead-letter topic instead of blocking the partition.
  */
@@ -39,6 +41,10 @@ public class AlertConsumer {
             case EventTypes.INCIDENT_OPENED, EventTypes.ALERT_JOINED -> {
                 AlertEvent data = AlertEvents.alertEvent(event);
                 inbox.once(CONSUMER, event, e -> diagnoses.alertReceived(data));
+            }
+            case EventTypes.INVESTIGATION_COMPLETED -> {
+                Investigation investigation = AlertEvents.investigation(event);
+                inbox.once(CONSUMER, event, e -> diagnoses.investigationCompleted(investigation));
             }
             case EventTypes.INCIDENT_STATUS_CHANGED -> {
                 IncidentView incident = AlertEvents.incident(event);

@@ -1,11 +1,16 @@
 package io.aegisops.diagnosis.messaging;
 
 import io.aegisops.contract.AlertEvent;
+import io.aegisops.contract.Claim;
+import io.aegisops.contract.Fact;
+import io.aegisops.contract.Investigation;
 import io.aegisops.contract.CloudEvent;
 import io.aegisops.contract.EventCodec;
 import io.aegisops.contract.IncidentView;
 import io.aegisops.contract.MalformedEventException;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -30,6 +35,46 @@ final class AlertEvents {
             throw malformed(event, "has an alert without a type");
         }
         return data;
+    }
+
+    /**
+     * An investigation must name its incident (the record's key) and have facts with ids that are unique, so a
+     * diagnosis can cite them; claims must name an alert type.
+     */
+    static Investigation investigation(CloudEvent event) {
+        Investigation data = EventCodec.data(event, Investigation.class);
+        if (data == null || data.id() == null) {
+            throw malformed(event, "has no investigation id");
+        }
+        requireUuid(event, "investigation id", data.id());
+        requireUuid(event, "incident id", data.incidentId());
+        if (event.incidentid() != null && !event.incidentid().equals(data.incidentId())) {
+            throw malformed(event, "is keyed to incident " + event.incidentid() + " but carries incident "
+                    + data.incidentId());
+        }
+        Set<String> ids = new HashSet<>();
+        for (Fact fact : data.facts()) {
+            if (fact == null || fact.id() == null || fact.id().isBlank() || fact.name() == null) {
+                throw malformed(event, "has a fact without an id or a name");
+            }
+            if (!ids.add(fact.id())) {
+                throw malformed(event, "has two facts with id " + fact.id());
+            }
+        }
+        for (Claim claim : data.claims()) {
+            if (claim == null || claim.alertType() == null) {
+                throw malformed(event, "has a claim without an alert type");
+            }
+        }
+        return data;
+    }
+
+    private static void requireUuid(CloudEvent event, String what, String value) {
+        try {
+            UUID.fromString(String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            throw malformed(event, "has " + what + " '" + value + "', not a UUID");
+        }
     }
 
     static IncidentView incident(CloudEvent event) {

@@ -58,8 +58,19 @@ final class Evidence {
 
     /** Values a rule's templates may quote: the deciding alert's metrics, then names about the incident. */
     static Map<String, String> templateValues(IncidentView incident, Optional<AlertView> deciding) {
+        return templateValues(incident, deciding, null);
+    }
+
+    /**
+     * As {@link #templateValues(IncidentView, Optional)}, with the observed facts between the two: what AegisOps saw
+     * itself (the engine's exit code) beats what an alert claims, and names about the incident beat both.
+     *
+     * @param observed fact values by name, null without an investigation
+     */
+    static Map<String, String> templateValues(IncidentView incident, Optional<AlertView> deciding, JsonNode observed) {
         Map<String, String> values = new LinkedHashMap<>();
         deciding.map(AlertView::metrics).ifPresent(metrics -> scalars(metrics).forEach(values::put));
+        scalars(observed).forEach(values::put);
         put(values, "target", incident.target());
         put(values, "service", firstNonBlank(incident.service(), deciding.map(AlertView::service).orElse(null),
                 incident.target()));

@@ -1,5 +1,6 @@
 package io.aegisops.diagnosis.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.aegisops.contract.AlertView;
 
 import java.util.Comparator;
@@ -28,9 +29,18 @@ public record RuleSet(String source, List<Rule> rules) {
      * @param alerts the incident's alerts, oldest first
      */
     public Optional<RuleMatch> bestMatch(List<AlertView> alerts) {
+        return bestMatch(alerts, null);
+    }
+
+    /**
+     * As {@link #bestMatch(List)}, with the facts of the incident's investigation for rules that test facts.
+     *
+     * @param observed fact values by name (an object node), null when there is no investigation
+     */
+    public Optional<RuleMatch> bestMatch(List<AlertView> alerts, JsonNode observed) {
         List<AlertView> firing = alerts.stream().filter(alert -> !"resolved".equalsIgnoreCase(alert.status())).toList();
         for (Rule rule : rules) {
-            Optional<AlertView> latest = latestMatching(rule, firing);
+            Optional<AlertView> latest = latestMatching(rule, firing, observed);
             if (latest.isPresent()) {
                 return Optional.of(new RuleMatch(rule, latest));
             }
@@ -46,9 +56,9 @@ public record RuleSet(String source, List<Rule> rules) {
         return rules.stream().filter(rule -> rule.id().equals(id)).findFirst();
     }
 
-    private static Optional<AlertView> latestMatching(Rule rule, List<AlertView> alerts) {
+    private static Optional<AlertView> latestMatching(Rule rule, List<AlertView> alerts, JsonNode observed) {
         for (int i = alerts.size() - 1; i >= 0; i--) {
-            if (rule.when().matches(alerts.get(i))) {
+            if (rule.when().matches(alerts.get(i), observed)) {
                 return Optional.of(alerts.get(i));
             }
         }

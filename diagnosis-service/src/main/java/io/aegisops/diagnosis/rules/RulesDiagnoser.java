@@ -1,5 +1,6 @@
 package io.aegisops.diagnosis.rules;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aegisops.contract.AlertView;
 import io.aegisops.diagnosis.service.DiagnosisConfig;
 import io.aegisops.diagnosis.service.DiagnosisInput;
@@ -45,12 +46,14 @@ public class RulesDiagnoser implements Diagnoser {
 
     @Override
     public Optional<ProposedDiagnosis> diagnose(DiagnosisInput input) {
-        return rules.bestMatch(input.alerts()).map(match -> {
+        ObjectNode observed = ObservedFacts.of(input.investigation());
+        return rules.bestMatch(input.alerts(), observed).map(match -> {
             Rule rule = match.rule();
-            Map<String, String> values = Evidence.templateValues(input.incident(), match.alert());
+            Map<String, String> values = Evidence.templateValues(input.incident(), match.alert(), observed);
             return new ProposedDiagnosis(ENGINE, rule.id(), Template.fill(rule.rootCause(), values), rule.action(),
                     rule.confidence(), Evidence.collect(input.incident(), input.alerts(), match.alert(), logLines),
-                    Template.fill(rule.justification(), values), match.alert().map(AlertView::type).orElse(null));
+                    Template.fill(rule.justification(), values), match.alert().map(AlertView::type).orElse(null),
+                    ObservedFacts.citedBy(rule, input.investigation()), rule.when().onFactsOnly());
         });
     }
 }

@@ -38,7 +38,7 @@ public final class RulesFile {
     private static final Set<String> ROOT_FIELDS = Set.of("rules");
     private static final Set<String> RULE_FIELDS = Set.of("id", "description", "priority", "when", "action",
             "confidence", "rootCause", "justification");
-    private static final Set<String> WHEN_FIELDS = Set.of("alertTypes", "metrics", "evidenceContains");
+    private static final Set<String> WHEN_FIELDS = Set.of("alertTypes", "metrics", "evidenceContains", "facts");
     private static final Set<String> METRIC_FIELDS = Set.of("name", "op", "value");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
@@ -191,7 +191,14 @@ public final class RulesFile {
                 problems.add(elementPath + ": must be non-blank text");
             }
         });
-        return new Conditions(types, metrics, texts);
+        List<MetricCondition> facts = new ArrayList<>();
+        forEachElement(node, "facts", path, problems, (element, elementPath) -> {
+            MetricCondition condition = readMetric(element, elementPath, problems);
+            if (condition != null) {
+                facts.add(condition);
+            }
+        });
+        return new Conditions(types, metrics, texts, facts);
     }
 
     private static MetricCondition readMetric(JsonNode node, String path, List<String> problems) {

@@ -38,6 +38,16 @@ public interface DiagnosisConfig {
     @Max(50)
     int logLines();
 
+    /**
+     * The highest confidence a diagnosis may carry when the claim it acts on is not corroborated by facts AegisOps
+     * observed itself. Below the remediation's act threshold (0.85) by default, so such a diagnosis always goes to a
+     * human; remediation also refuses to act alone on an uncorroborated diagnosis whatever this value.
+     */
+    @WithDefault("0.80")
+    @DecimalMin("0")
+    @DecimalMax("1")
+    double uncorroboratedCap();
+
     Learning learning();
 
     /**

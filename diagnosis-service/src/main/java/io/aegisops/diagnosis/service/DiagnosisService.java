@@ -8,6 +8,7 @@ import io.aegisops.contract.ApprovalDecision;
 import io.aegisops.contract.Diagnosis;
 import io.aegisops.contract.EventTypes;
 import io.aegisops.contract.IncidentView;
+import io.aegisops.contract.Investigation;
 import io.aegisops.contract.Topics;
 import io.aegisops.diagnosis.domain.IncidentCase;
 import io.aegisops.diagnosis.domain.IssuedDiagnosis;
@@ -28,8 +29,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Turns an incident's alerts into diagnosis revisions, with the confidence learnt from past human decisions,
- * and revises a diagnosis when a human asks for changes. Runs inside the transaction that claims the event
+ * Turns an incident's alerts and the facts of its investigation into diagnosis revisions, with the confidence
+ * learnt from past human decisions and capped when the claim it acts on is not corroborated, and revises a diagnosis when a human asks for changes. Runs inside the transaction that claims the event
  * (inbox), so the stored alert or decision, the new revision and its outbox event commit together or not at all.
  */
 @ApplicationScoped
@@ -53,9 +54,13 @@ public class DiagnosisService {
     }
 
     /**
-     * Records an alert that opened or joined an incident and diagnoses the incident again.
+     * Records an alert that opened or joined an incident and diagnoses the incident again once its investigation
+     * covers the alert's type. An alert of a type no investigation has looked at yet waits: monitor-service
+     * investigates every new alert type of an incident, and the diagnosis follows that investigation
+     * ({@link #investigationCompleted}), so no diagnosis is issued on an alert's word alone.
      *
-     * @return the new revision, or empty when the conclusion did not change or the incident is closed
+     * @return the new revision, or empty when the conclusion did not change, the incident is closed, or its
+     * investigation is still to come
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Diagnosis> alertReceived(AlertEvent event) {
@@ -67,25 +72,65 @@ public class DiagnosisService {
                     event.alert().id());
             return Optional.empty();
         }
-        List<AlertView> alerts = ObservedAlert.ofIncident(incidentCase.incidentId);
-        ProposedDiagnosis proposal = diagnosers.diagnose(new DiagnosisInput(incident, alerts));
-        RevisionPolicy.Verdict verdict = RevisionPolicy.decide(incidentCase.conclusion(), proposal.conclusion());
-        if (verdict == RevisionPolicy.Verdict.KEEP) {
-            LOG.debugf("Incident %s: alert %s (%s) leaves the conclusion at %s", incident.id(), event.alert().id(),
-                    event.alert().type(), proposal.conclusion());
+        Optional<Investigation> investigation = incidentCase.latestInvestigation();
+        if (investigation.flatMap(i -> i.claimFor(event.alert().type())).isEmpty()) {
+            LOG.debugf("Incident %s: alert %s (%s) waits for the investigation of its type", incident.id(),
+                    event.alert().id(), event.alert().type());
             return Optional.empty();
         }
+        return diagnose(incidentCase, incident, investigation.get(), event.alert().id());
+    }
+
+    /**
+     * Takes an investigation of an incident's target and diagnoses the incident on its facts. An older
+     * investigation that completes after a newer one is kept out: the diagnosis rests on the latest facts.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Diagnosis> investigationCompleted(Investigation investigation) {
+        IncidentCase incidentCase = IncidentCase.forInvestigation(investigation);
+        if (!incidentCase.investigated(investigation)) {
+            LOG.debugf("Investigation %s of incident %s is older than the one held; ignored", investigation.id(),
+                    investigation.incidentId());
+            return Optional.empty();
+        }
+        if (incidentCase.isClosed()) {
+            LOG.debugf("Incident %s is %s: investigation %s kept, no new diagnosis", investigation.incidentId(),
+                    incidentCase.status, investigation.id());
+            return Optional.empty();
+        }
+        Optional<IncidentView> incident = incidentCase.lastView();
+        if (incident.isEmpty()) {
+            LOG.infof("Investigation %s of incident %s arrived before any of its alerts: kept for them",
+                    investigation.id(), investigation.incidentId());
+            return Optional.empty();
+        }
+        return diagnose(incidentCase, incident.get(), investigation, "investigation " + investigation.id());
+    }
+
+    private Optional<Diagnosis> diagnose(IncidentCase incidentCase, IncidentView incident, Investigation investigation,
+                                         String trigger) {
+        List<AlertView> alerts = ObservedAlert.ofIncident(incidentCase.incidentId);
+        ProposedDiagnosis proposal = diagnosers.diagnose(new DiagnosisInput(incident, alerts, investigation));
         List<AlertType> types = typesOf(alerts);
         Pattern pattern = new Pattern(LearningService.serviceOf(incidentCase.service, incidentCase.target),
                 proposal.primaryAlertType() != null ? proposal.primaryAlertType()
                         : types.isEmpty() ? null : types.get(0), proposal.action());
         LearnedConfidence learned = learning.confidenceFor(pattern, proposal.confidence());
+        Grounding grounding = Grounding.of(proposal, learned.confidence(), investigation, config.uncorroboratedCap());
+        Conclusion conclusion = proposal.conclusion().withCorroboration(grounding.corroborated());
+        RevisionPolicy.Verdict verdict = RevisionPolicy.decide(incidentCase.conclusion(), conclusion);
+        if (verdict == RevisionPolicy.Verdict.KEEP) {
+            LOG.debugf("Incident %s: %s leaves the conclusion at %s", incident.id(), trigger, conclusion);
+            return Optional.empty();
+        }
+        List<String> evidence = new ArrayList<>(grounding.evidence());
+        evidence.addAll(append(proposal.evidence(), learned.evidenceLine(pattern)));
+        String justification = join(join(proposal.justification(), learned.explanation(pattern)), grounding.note());
         Diagnosis diagnosis = new Diagnosis(UUID.randomUUID().toString(), incident.id(), incidentCase.revision + 1,
                 incidentCase.target, incidentCase.service, incidentCase.container, types,
-                proposal.rootCause(), proposal.action(), learned.confidence(), proposal.confidence(),
-                append(proposal.evidence(), learned.evidenceLine(pattern)),
-                join(proposal.justification(), learned.explanation(pattern)), proposal.engine(), proposal.ruleId(),
-                now());
+                proposal.rootCause(), proposal.action(), grounding.confidence(), proposal.confidence(), evidence,
+                justification, proposal.engine(), proposal.ruleId(), now(), grounding.corroborated(),
+                investigation.id(), grounding.citations());
         IssuedDiagnosis.of(diagnosis, pattern.alertType()).persist();
         incidentCase.concluded(diagnosis);
         publish(diagnosis, incidentCase.target);
@@ -149,7 +194,8 @@ public class DiagnosisService {
         Diagnosis revised = new Diagnosis(UUID.randomUUID().toString(), before.incidentId(),
                 incidentCase.revision + 1, before.target(), before.service(), before.container(), before.alertTypes(),
                 before.rootCause(), action, before.baseConfidence(), before.baseConfidence(), evidence,
-                justification.toString(), before.engine(), before.ruleId(), now());
+                justification.toString(), before.engine(), before.ruleId(), now(), before.corroborated(),
+                before.investigationId(), before.citations());
         IssuedDiagnosis.of(revised, current.primaryAlertType).persist();
         incidentCase.revisedByHuman(revised);
         publish(revised, incidentCase.target);

@@ -19,6 +19,9 @@ import java.util.List;
  * @param justification why the action follows from the cause
  * @param primaryAlertType the alert type that decided (the winning rule's alert): with the service and the
  *                      action it names the pattern that human decisions teach; null when the engine cannot say
+ * @param factIds       the investigation's facts the engine's conclusion rests on (cited, checked to exist)
+ * @param onFactsOnly   true when the conclusion rests on observed facts alone, not on an alert's claim: such a
+ *                      conclusion is corroborated by construction
  */
 public record ProposedDiagnosis(
         String engine,
@@ -28,12 +31,21 @@ public record ProposedDiagnosis(
         double confidence,
         List<String> evidence,
         String justification,
-        AlertType primaryAlertType) {
+        AlertType primaryAlertType,
+        List<String> factIds,
+        boolean onFactsOnly) {
 
     /** For engines that cannot name a deciding alert; learning then uses the incident's latest alert type. */
     public ProposedDiagnosis(String engine, String ruleId, String rootCause, Action action, double confidence,
                              List<String> evidence, String justification) {
-        this(engine, ruleId, rootCause, action, confidence, evidence, justification, null);
+        this(engine, ruleId, rootCause, action, confidence, evidence, justification, null, List.of(), false);
+    }
+
+    /** For engines that cite no facts of their own (the claim's corroboration still decides). */
+    public ProposedDiagnosis(String engine, String ruleId, String rootCause, Action action, double confidence,
+                             List<String> evidence, String justification, AlertType primaryAlertType) {
+        this(engine, ruleId, rootCause, action, confidence, evidence, justification, primaryAlertType, List.of(),
+                false);
     }
 
     public ProposedDiagnosis {
@@ -41,6 +53,7 @@ public record ProposedDiagnosis(
             throw new IllegalArgumentException("confidence must be between 0 and 1, got " + confidence);
         }
         evidence = List.copyOf(evidence);
+        factIds = factIds == null ? List.of() : List.copyOf(factIds);
     }
 
     public Conclusion conclusion() {

@@ -3,10 +3,13 @@ package io.aegisops.diagnosis.messaging;
 import io.aegisops.contract.Action;
 import io.aegisops.contract.AlertType;
 import io.aegisops.contract.AlertView;
+import io.aegisops.contract.Citation;
 import io.aegisops.contract.CloudEvent;
+import io.aegisops.contract.FactNames;
 import io.aegisops.contract.Diagnosis;
 import io.aegisops.contract.EventCodec;
 import io.aegisops.contract.EventTypes;
+import io.aegisops.contract.Fact;
 import io.aegisops.contract.IncidentStatus;
 import io.aegisops.contract.Topics;
 import io.aegisops.diagnosis.Fixtures;
@@ -95,7 +98,7 @@ class DiagnosisFlowTest {
         kafka.close();
     }
 
-    /** One incident as monitor-service announces it, alert by alert. */
+    /** One incident as monitor-service announces it, alert by alert, and investigation by investigation. */
     private static final class Incident {
         final String id = UUID.randomUUID().toString();
         final List<AlertView> alerts = new ArrayList<>();
@@ -105,6 +108,22 @@ class DiagnosisFlowTest {
             String type = alerts.size() == 1 ? EventTypes.INCIDENT_OPENED : EventTypes.ALERT_JOINED;
             return EventCodec.create("/aegisops/monitor-service", type, id, "checkout",
                     Fixtures.alertEvent(id, IncidentStatus.OPEN, alerts));
+        }
+
+        /**
+         * What monitor-service does for every alert: announces it and, when its type is new to the incident,
+         * investigates (here with every claim corroborated).
+         */
+        void report(AlertView alert) {
+            boolean newType = alerts.stream().noneMatch(a -> a.type() == alert.type());
+            send(alerted(alert));
+            if (newType) {
+                send(investigated(true, Fixtures.runningFacts()));
+            }
+        }
+
+        CloudEvent investigated(boolean corroborated, List<Fact> facts) {
+            return Fixtures.investigationEvent(Fixtures.investigation(id, alerts, corroborated, facts));
         }
 
         CloudEvent became(IncidentStatus status) {
@@ -148,11 +167,18 @@ class DiagnosisFlowTest {
     void shouldDiagnoseANewIncidentAndPublishExactlyOneDiagnosisKeyedByTheIncident() {
         Incident incident = new Incident();
 
-        send(incident.alerted(alert(AlertType.MEMORY_PRESSURE, "heap 93.1% used (238 of 256 MB), threshold 85%",
+        incident.report(alert(AlertType.MEMORY_PRESSURE, "heap 93.1% used (238 of 256 MB), threshold 85%",
                 Map.of("heapUsedPercent", 93.1, "heapUsedMb", 238.3, "heapMaxMb", 256),
-                "Memory fault: retaining 16 MB more, 224 MB in total")));
+                "Memory fault: retaining 16 MB more, 224 MB in total"));
 
         Diagnosis diagnosis = published(incident, 1).get(0);
+        assertThat(diagnosis.corroborated()).isTrue();
+        assertThat(diagnosis.investigationId()).isNotNull();
+        assertThat(diagnosis.citations()).extracting(Citation::kind, Citation::ref)
+                .containsExactly(tuple(Citation.Kind.FACT, "F1"), tuple(Citation.Kind.FACT, "F2"),
+                        tuple(Citation.Kind.FACT, "F4"));
+        assertThat(diagnosis.evidence().get(0)).startsWith("corroboration: the MEMORY_PRESSURE claim is corroborated (F1, F2)");
+        assertThat(diagnosis.evidence().get(1)).isEqualTo("fact F1 (engine.inspect): State: running");
         assertThat(diagnosis.incidentId()).isEqualTo(incident.id);
         assertThat(diagnosis.revision()).isEqualTo(1);
         assertThat(diagnosis.ruleId()).isEqualTo("memory-pressure");
@@ -180,28 +206,32 @@ class DiagnosisFlowTest {
     void shouldDiagnoseTheSameEventDeliveredTwiceOnce() {
         Incident incident = new Incident();
         CloudEvent opened = incident.alerted(alert(AlertType.UNHEALTHY));
+        CloudEvent investigated = incident.investigated(true, Fixtures.runningFacts());
 
         send(opened);
         send(opened);
-        send(incident.alerted(alert(AlertType.CRASH, Map.of("exitCode", 1))));
+        send(investigated);
+        send(investigated);
+        incident.report(alert(AlertType.CRASH, Map.of("exitCode", 1)));
 
         assertThat(published(incident, 2)).extracting(Diagnosis::revision, Diagnosis::ruleId)
                 .containsExactly(tuple(1, "unhealthy"),
                         tuple(2, "crash"));
         assertThat(stored(incident)).hasSize(2);
         assertThat(count("select count(*) from processed_event where event_id = ?", opened.id())).isEqualTo(1);
+        assertThat(count("select count(*) from processed_event where event_id = ?", investigated.id())).isEqualTo(1);
     }
 
     @Test
     void shouldNotReviseForAStormOfJoinedAlertsOfTheSameKindButForOneThatChangesTheWinner() {
         Incident incident = new Incident();
 
-        send(incident.alerted(alert(AlertType.MEMORY_PRESSURE, Map.of("heapUsedPercent", 90.0))));
+        incident.report(alert(AlertType.MEMORY_PRESSURE, Map.of("heapUsedPercent", 90.0)));
         for (int i = 1; i <= 5; i++) {
-            send(incident.alerted(alert(AlertType.MEMORY_PRESSURE, Map.of("heapUsedPercent", 90.0 + i))));
+            incident.report(alert(AlertType.MEMORY_PRESSURE, Map.of("heapUsedPercent", 90.0 + i)));
         }
-        send(incident.alerted(alert(AlertType.UNHEALTHY)));
-        send(incident.alerted(alert(AlertType.OOM_KILLED, Map.of("exitCode", 137))));
+        incident.report(alert(AlertType.UNHEALTHY));
+        incident.report(alert(AlertType.OOM_KILLED, Map.of("exitCode", 137)));
 
         List<Diagnosis> published = published(incident, 2);
         assertThat(published).extracting(Diagnosis::revision).containsExactly(1, 2);
@@ -220,15 +250,100 @@ class DiagnosisFlowTest {
     @Test
     void shouldNotDiagnoseAClosedIncidentAgain() {
         Incident incident = new Incident();
-        send(incident.alerted(alert(AlertType.LATENCY)));
+        incident.report(alert(AlertType.LATENCY));
         assertThat(published(incident, 1).get(0).ruleId()).isEqualTo("latency-lock");
 
         send(incident.became(IncidentStatus.RESOLVED));
         AlertView late = alert(AlertType.OOM_KILLED);
-        send(incident.alerted(late));
+        incident.report(late);
 
         await().atMost(WAIT).until(() -> count("select count(*) from observed_alert where id = ?", late.id()) == 1);
         assertThat(stored(incident)).extracting(Diagnosis::ruleId).containsExactly("latency-lock");
+    }
+
+    @Test
+    void shouldWaitForTheInvestigationBeforeDiagnosing() {
+        Incident incident = new Incident();
+
+        send(incident.alerted(alert(AlertType.CRASH, Map.of("exitCode", 1))));
+        kafka.awaitNone(Topics.DIAGNOSES, r -> incident.id.equals(r.key()), Duration.ofSeconds(2));
+        send(incident.investigated(true, Fixtures.runningFacts()));
+
+        Diagnosis diagnosis = published(incident, 1).get(0);
+        assertThat(diagnosis.ruleId()).isEqualTo("crash");
+        assertThat(diagnosis.corroborated()).isTrue();
+        assertThat(diagnosis.confidence()).isEqualTo(0.88);
+    }
+
+    @Test
+    void shouldCapAnUncorroboratedClaimSoThatAHumanDecides() {
+        Incident incident = new Incident();
+
+        send(incident.alerted(alert(AlertType.CRASH, Map.of("exitCode", 137))));
+        send(incident.investigated(false, Fixtures.runningFacts()));
+
+        Diagnosis diagnosis = published(incident, 1).get(0);
+        assertThat(diagnosis.ruleId()).isEqualTo("crash-exit-137");
+        assertThat(diagnosis.corroborated()).isFalse();
+        assertThat(diagnosis.baseConfidence()).isEqualTo(0.9);
+        assertThat(diagnosis.confidence()).isEqualTo(0.8);
+        assertThat(diagnosis.evidence().get(0))
+                .isEqualTo("corroboration: the CRASH claim is NOT corroborated (F1, F2): the facts do not show it");
+        assertThat(diagnosis.justification()).endsWith("Not corroborated: the facts do not show it; the confidence is "
+                + "capped at 0.80 (from 0.90) so a human decides.");
+        assertThat(stored(incident)).containsExactly(diagnosis);
+    }
+
+    @Test
+    void shouldReviseWhenALaterInvestigationCorroboratesTheClaim() {
+        Incident incident = new Incident();
+
+        send(incident.alerted(alert(AlertType.UNHEALTHY)));
+        send(incident.investigated(false, Fixtures.runningFacts()));
+        send(incident.investigated(true, Fixtures.runningFacts()));
+
+        assertThat(published(incident, 2)).extracting(Diagnosis::revision, Diagnosis::corroborated, Diagnosis::confidence)
+                .containsExactly(tuple(1, false, 0.8), tuple(2, true, 0.86));
+    }
+
+    @Test
+    void shouldTrustTheEnginesOomKilledFlagOverWhatTheAlertSays() {
+        Incident incident = new Incident();
+        List<Fact> facts = List.of(
+                Fixtures.fact("F1", FactNames.STATE, "engine.inspect", "exited", "State: exited (exit code 137)"),
+                Fixtures.fact("F2", FactNames.EXIT_CODE, "engine.inspect", 137, "Exit code 137"),
+                Fixtures.fact("F3", FactNames.OOM_KILLED, "engine.inspect", true, "OOMKilled=true"));
+
+        send(incident.alerted(alert(AlertType.UNHEALTHY)));
+        send(incident.investigated(false, facts));
+
+        Diagnosis diagnosis = published(incident, 1).get(0);
+        assertThat(diagnosis.ruleId()).isEqualTo("oom-killed-observed");
+        assertThat(diagnosis.corroborated()).isTrue();
+        assertThat(diagnosis.confidence()).isEqualTo(0.92);
+        assertThat(diagnosis.rootCause()).contains("OOMKilled=true (exit code 137)");
+        assertThat(diagnosis.citations()).extracting(Citation::ref).startsWith("F3");
+    }
+
+    @Test
+    void shouldDeadLetterAnInvestigationWithDuplicateFactIds() {
+        Incident incident = new Incident();
+        List<Fact> twice = List.of(
+                Fixtures.fact("F1", FactNames.STATE, "engine.inspect", "running", "State: running"),
+                Fixtures.fact("F1", FactNames.OOM_KILLED, "engine.inspect", true, "OOMKilled=true"));
+        send(incident.alerted(alert(AlertType.CRASH, Map.of("exitCode", 1))));
+        CloudEvent ambiguous = incident.investigated(true, twice);
+
+        send(ambiguous);
+        send(incident.investigated(true, Fixtures.runningFacts()));
+
+        assertThat(published(incident, 1).get(0).citations()).extracting(Citation::ref).contains("F1", "F2");
+        try (KafkaTestClient deadLetters = new KafkaTestClient()) {
+            List<ConsumerRecord<String, String>> dead = deadLetters.awaitRecords(DEAD_LETTERS,
+                    r -> r.value().contains(ambiguous.id()), 1, WAIT);
+            assertThat(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value()))
+                    .contains("has two facts with id F1");
+        }
     }
 
     @Test
@@ -243,7 +358,7 @@ class DiagnosisFlowTest {
         kafka.send(Topics.ALERTS, incident.id, notAnEvent);
         send(withoutAlert);
         send(notForUs);
-        send(incident.alerted(alert(AlertType.CRASH, Map.of("exitCode", 2))));
+        incident.report(alert(AlertType.CRASH, Map.of("exitCode", 2)));
 
         assertThat(published(incident, 1).get(0).rootCause()).contains("exit code 2");
         List<ConsumerRecord<String, String>> dead;
@@ -261,7 +376,7 @@ class DiagnosisFlowTest {
     void shouldCountDiagnosesByRuleAndAction() {
         Incident incident = new Incident();
 
-        send(incident.alerted(alert(AlertType.DEPENDENCY_DOWN)));
+        incident.report(alert(AlertType.DEPENDENCY_DOWN));
 
         assertThat(published(incident, 1).get(0).action()).isEqualTo(Action.ESCALATE);
         await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)

@@ -72,6 +72,8 @@ class LearningFlowTest {
         kafka.send(Topics.ALERTS, EventCodec.create("/aegisops/monitor-service", EventTypes.INCIDENT_OPENED, incidentId,
                 service, new AlertEvent(Fixtures.incidentOf(service, incidentId, IncidentStatus.OPEN, List.of(alert)),
                         alert)));
+        kafka.send(Topics.ALERTS, Fixtures.investigationEvent(
+                Fixtures.investigation(incidentId, List.of(alert), true, Fixtures.runningFacts())));
         return diagnoses(incidentId, 1).get(0);
     }
 

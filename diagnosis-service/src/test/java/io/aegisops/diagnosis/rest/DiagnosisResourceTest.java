@@ -63,9 +63,12 @@ class DiagnosisResourceTest {
         given().get("/api/rules").then().statusCode(200)
                 .body("source", equalTo("classpath:diagnosis-rules.yaml"))
                 .body("engines", equalTo(List.of("rules")))
-                .body("rules[0].id", equalTo("oom-killed"))
-                .body("rules[1].when.metrics[0].op", equalTo("=="))
-                .body("rules[1].when.metrics[0].value", equalTo(137))
+                .body("rules[0].id", equalTo("oom-killed-observed"))
+                .body("rules[0].when.facts[0].name", equalTo("oomKilled"))
+                .body("rules[0].when.facts[0].value", equalTo(true))
+                .body("rules[1].id", equalTo("oom-killed"))
+                .body("rules[2].when.metrics[0].op", equalTo("=="))
+                .body("rules[2].when.metrics[0].value", equalTo(137))
                 .body("rules.id", hasItems("latency-lock", "unknown"))
                 .body("rules[-1].id", equalTo("unknown"));
     }

@@ -3,6 +3,8 @@ package io.aegisops.diagnosis.rules;
 import io.aegisops.contract.Action;
 import io.aegisops.contract.AlertType;
 import io.aegisops.contract.AlertView;
+import io.aegisops.contract.FactNames;
+import io.aegisops.contract.Investigation;
 import io.aegisops.diagnosis.Fixtures;
 import io.aegisops.diagnosis.service.DiagnosisInput;
 import io.aegisops.diagnosis.service.ProposedDiagnosis;
@@ -229,5 +231,37 @@ class RulesDiagnoserTest {
                 .diagnose(new DiagnosisInput(Fixtures.incident(alerts), alerts)).orElseThrow();
 
         assertThat(diagnosis.ruleId()).isEqualTo("first");
+    }
+
+    @Test
+    void shouldDecideOnTheEnginesOomKilledFlagAndCiteItWhateverTheAlertClaims() {
+        List<AlertView> alerts = List.of(alert(AlertType.LATENCY));
+        Investigation investigation = Fixtures.investigation("00000000-0000-0000-0000-000000000001", alerts, false,
+                List.of(Fixtures.fact("F1", FactNames.STATE, "engine.inspect", "exited", "State: exited"),
+                        Fixtures.fact("F2", FactNames.EXIT_CODE, "engine.inspect", 137, "Exit code 137"),
+                        Fixtures.fact("F3", FactNames.OOM_KILLED, "engine.inspect", true, "OOMKilled=true")));
+
+        ProposedDiagnosis diagnosis = diagnoser.diagnose(new DiagnosisInput(Fixtures.incident(alerts), alerts,
+                investigation)).orElseThrow();
+
+        assertThat(diagnosis.ruleId()).isEqualTo("oom-killed-observed");
+        assertThat(diagnosis.factIds()).containsExactly("F3");
+        assertThat(diagnosis.onFactsOnly()).isTrue();
+        assertThat(diagnosis.rootCause()).contains("exit code 137");
+    }
+
+    @Test
+    void shouldNotMatchAFactRuleWithoutAnInvestigationOrWhenTheFactSaysOtherwise() {
+        List<AlertView> alerts = List.of(alert(AlertType.LATENCY));
+        Investigation notKilled = Fixtures.investigation("00000000-0000-0000-0000-000000000002", alerts, true,
+                Fixtures.runningFacts());
+
+        assertThat(diagnoser.diagnose(new DiagnosisInput(Fixtures.incident(alerts), alerts)).orElseThrow().ruleId())
+                .isEqualTo("latency-lock");
+        ProposedDiagnosis withFacts = diagnoser.diagnose(new DiagnosisInput(Fixtures.incident(alerts), alerts,
+                notKilled)).orElseThrow();
+        assertThat(withFacts.ruleId()).isEqualTo("latency-lock");
+        assertThat(withFacts.factIds()).isEmpty();
+        assertThat(withFacts.onFactsOnly()).isFalse();
     }
 }

@@ -47,7 +47,8 @@ class RulesFileTest {
         RuleSet shipped = RulesFile.fromClasspath(RulesFile.DEFAULT_RESOURCE);
 
         assertThat(shipped.source()).isEqualTo("classpath:diagnosis-rules.yaml");
-        assertThat(shipped.rules()).extracting(Rule::id).containsExactly("oom-killed", "crash-exit-137", "crash",
+        assertThat(shipped.rules()).extracting(Rule::id).containsExactly("oom-killed-observed", "oom-killed",
+                "crash-exit-137", "crash",
                 "dependency-down", "memory-pressure", "cpu-saturation", "latency-lock", "unhealthy",
                 "external-unmapped", "unknown");
         Rule last = shipped.rules().get(shipped.rules().size() - 1);
@@ -67,6 +68,8 @@ class RulesFileTest {
                         - { name: exitCode, op: "==", value: 137 }
                         - { name: image, op: exists }
                       evidenceContains: [OutOfMemoryError]
+                      facts:
+                        - { name: oomKilled, op: "==", value: true }
                     action: restart
                     confidence: 0.9
                     rootCause: "{service} OOM"
@@ -81,6 +84,9 @@ class RulesFileTest {
                 .containsExactly(tuple("exitCode", Operator.EQ),
                         tuple("image", Operator.EXISTS));
         assertThat(oom.when().evidenceContains()).containsExactly("OutOfMemoryError");
+        assertThat(oom.when().facts()).extracting(MetricCondition::name, MetricCondition::op, MetricCondition::value)
+                .containsExactly(tuple("oomKilled", Operator.EQ, true));
+        assertThat(oom.when().onFactsOnly()).isFalse();
         assertThat(oom.action()).isEqualTo(Action.RESTART);
         assertThat(oom.confidence()).isEqualTo(0.9);
         assertThat(oom.rootCause()).isEqualTo("{service} OOM");

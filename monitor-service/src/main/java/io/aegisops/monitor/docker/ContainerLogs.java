@@ -1,19 +1,14 @@
 package io.aegisops.monitor.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import org.jboss.logging.Logger;
 
 import java.io.ByteArrayOutputStream;
-import java.io.Closeable;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Reads the last lines a container wrote, as evidence for its alert. Exists to keep the read bounded (line
@@ -30,6 +25,9 @@ public class ContainerLogs {
     private static final int MAX_BYTES = 256 * 1024;
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+
+    /** How the single line returned instead of logs starts, so callers can tell a note from what was written. */
+    public static final String UNAVAILABLE = "(container logs unavailable: ";
 
     private final DockerClient docker;
 
@@ -53,19 +51,19 @@ public class ContainerLogs {
                     .withFollowStream(false)
                     .withTail(lines)
                     .exec(collector);
-            if (!collector.done.await(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                return List.of("(container logs unavailable: no answer within " + READ_TIMEOUT.toSeconds() + "s)");
+            if (!collector.await(READ_TIMEOUT)) {
+                return List.of(UNAVAILABLE + "no answer within " + READ_TIMEOUT.toSeconds() + "s)");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return List.of("(container logs unavailable: interrupted)");
+            return List.of(UNAVAILABLE + "interrupted)");
         } catch (RuntimeException e) {
             return unavailable(containerId, e);
         } finally {
             collector.close();
         }
-        if (collector.error != null) {
-            return unavailable(containerId, collector.error);
+        if (collector.error() != null) {
+            return unavailable(containerId, collector.error());
         }
         return lastLines(collector.text(), lines);
     }
@@ -73,7 +71,7 @@ public class ContainerLogs {
     private static List<String> unavailable(String containerId, Throwable error) {
         LOG.debugf(error, "Could not read the logs of container %s", containerId);
         String message = error.getMessage() == null ? error.getClass().getSimpleName() : firstLine(error.getMessage());
-        return List.of("(container logs unavailable: " + truncate(message) + ")");
+        return List.of(UNAVAILABLE + truncate(message) + ")");
     }
 
     /** Splits on newlines, drops the trailing empty line and carriage returns, keeps the last {@code max}. */
@@ -102,21 +100,9 @@ public class ContainerLogs {
         return line.length() <= MAX_LINE_CHARS ? line : line.substring(0, MAX_LINE_CHARS) + "…";
     }
 
-    /**
-     * Gathers raw frame bytes before decoding, so a UTF-8 character split across two frames stays intact.
-     * Written against the plain callback interface because docker-java's template logs every stream error
-     * at ERROR, which would be noise for a container that is simply gone.
-     */
-    private static final class Collector implements ResultCallback<Frame> {
+    /** Gathers raw frame bytes before decoding, so a UTF-8 character split across two frames stays intact. */
+    private static final class Collector extends ReadCallback<Frame> {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final CountDownLatch done = new CountDownLatch(1);
-        private volatile Closeable stream;
-        private volatile Throwable error;
-
-        @Override
-        public void onStart(Closeable stream) {
-            this.stream = stream;
-        }
 
         @Override
         public void onNext(Frame frame) {
@@ -126,32 +112,6 @@ public class ContainerLogs {
                     bytes.write(payload, 0, Math.min(payload.length, MAX_BYTES - bytes.size()));
                 }
             }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            if (error == null) {
-                error = throwable;
-            }
-            done.countDown();
-        }
-
-        @Override
-        public void onComplete() {
-            done.countDown();
-        }
-
-        @Override
-        public void close() {
-            Closeable current = stream;
-            if (current != null) {
-                try {
-                    current.close();
-                } catch (IOException e) {
-                    LOG.tracef(e, "Closing a log stream failed");
-                }
-            }
-            done.countDown();
         }
 
         String text() {

@@ -26,9 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Actively probes the {@code aegis.health-url} of every running opted-in container and raises one
@@ -112,9 +110,9 @@ public class HealthChecker {
                     + startPeriod);
         }
         HealthProbe probe = new HealthProbe(config.healthTimeout());
-        ExecutorService pool = Executors.newFixedThreadPool(PROBE_THREADS, daemonThreads("aegis-health-probe"));
+        ExecutorService pool = Executors.newFixedThreadPool(PROBE_THREADS, DaemonThreads.named("aegis-health-probe"));
         probes = pool;
-        ticker = Executors.newSingleThreadScheduledExecutor(daemonThreads("aegis-health-round"));
+        ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("aegis-health-round"));
         ticker.scheduleWithFixedDelay(() -> roundSafely(pool, probe), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         LOG.infof("Active health checks every %s (alert after %d failures, timeout %s, start period %s)",
                 interval, config.healthFailures(), config.healthTimeout(), startPeriod);
@@ -245,14 +243,5 @@ public class HealthChecker {
             LOG.errorf(e, "Could not record the UNHEALTHY alert for %s; it will be raised again on the next failure",
                     target.name());
         }
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -56,7 +56,7 @@ public class HealthProbe {
      *
      * @throws IllegalArgumentException naming the problem, without echoing the value (it may carry a token)
      */
-    static URI parseUrl(String raw) {
+    public static URI parseUrl(String raw) {
         URI uri;
         try {
             uri = new URI(raw.trim());
@@ -74,7 +74,7 @@ public class HealthProbe {
     }
 
     /** Scheme, host, port and path only: what may appear in logs and alerts. */
-    static String display(URI uri) {
+    public static String display(URI uri) {
         String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         return uri.getScheme() + "://" + uri.getHost() + port + path;

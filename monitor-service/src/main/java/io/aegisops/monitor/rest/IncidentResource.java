@@ -4,6 +4,8 @@ import io.aegisops.contract.IncidentStatus;
 import io.aegisops.contract.IncidentView;
 import io.aegisops.kit.rest.ApiError;
 import io.aegisops.kit.rest.Violations;
+import io.aegisops.monitor.investigation.InvestigationQueries;
+import io.aegisops.monitor.investigation.InvestigationView;
 import io.aegisops.monitor.service.IncidentDetails;
 import io.aegisops.monitor.service.IncidentQueries;
 import io.aegisops.monitor.service.IncidentService;
@@ -32,7 +34,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-/** Incidents for people and for the dashboard: list, detail with evidence and timeline, manual resolve. */
+/**
+ * Incidents for people and for the dashboard: list, detail with evidence and timeline, investigations, manual
+ * resolve.
+ */
 @Path("/api/incidents")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "incidents")
@@ -40,10 +45,12 @@ public class IncidentResource {
 
     private final IncidentQueries queries;
     private final IncidentService incidents;
+    private final InvestigationQueries investigations;
 
-    public IncidentResource(IncidentQueries queries, IncidentService incidents) {
+    public IncidentResource(IncidentQueries queries, IncidentService incidents, InvestigationQueries investigations) {
         this.queries = queries;
         this.incidents = incidents;
+        this.investigations = investigations;
     }
 
     /** Body of a manual resolution. */
@@ -69,6 +76,17 @@ public class IncidentResource {
     public IncidentDetails get(@PathParam("id") String id) {
         UUID uuid = parseId(id);
         return queries.details(uuid).orElseThrow(() -> new NotFoundException("incident " + id + " does not exist"));
+    }
+
+    @GET
+    @Path("{id}/investigations")
+    @Operation(summary = "The incident's investigations, newest first",
+            description = "One per alert type the incident gained; completed ones carry the facts monitor observed "
+                    + "itself, whether each alert type's claim is corroborated by them, and every read made")
+    public List<InvestigationView> investigations(@PathParam("id") String id) {
+        UUID uuid = parseId(id);
+        return investigations.ofIncident(uuid)
+                .orElseThrow(() -> new NotFoundException("incident " + id + " does not exist"));
     }
 
     @POST

@@ -9,6 +9,7 @@ import io.aegisops.kit.outbox.Outbox;
 import io.aegisops.monitor.domain.Alert;
 import io.aegisops.monitor.domain.Incident;
 import io.aegisops.monitor.domain.IncidentTransition;
+import io.aegisops.monitor.investigation.Investigations;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,10 @@ import java.util.UUID;
  * are written in one transaction (the events through the outbox), so what is stored and what is announced
  * never diverge. The database's partial unique index settles races between concurrent intakes: the loser
  * retries and joins the winner's incident.
+ *
+ * <p>An alert that opens an incident, or brings it a type it did not have, asks for an investigation in the same
+ * transaction: the claim is checked against what the engine shows before anything acts on it. A storm of one type
+ * asks once, because the incident row is locked while its alerts apply.
  */
 @ApplicationScoped
 public class IncidentService implements AlertSink {
@@ -39,10 +44,12 @@ public class IncidentService implements AlertSink {
 
     private final Outbox outbox;
     private final MeterRegistry registry;
+    private final Investigations investigations;
 
-    public IncidentService(Outbox outbox, MeterRegistry registry) {
+    public IncidentService(Outbox outbox, MeterRegistry registry, Investigations investigations) {
         this.outbox = outbox;
         this.registry = registry;
+        this.investigations = investigations;
     }
 
     @Override
@@ -79,12 +86,16 @@ public class IncidentService implements AlertSink {
         }
         Optional<Incident> open = Incident.findOpenForUpdate(input.target());
         Incident incident = open.orElseGet(() -> open(input, now));
+        boolean newType = open.isEmpty() || !incident.alertTypeList().contains(input.type());
         if (open.isPresent()) {
             join(incident, input);
         }
         Alert alert = store(input, incident, dedupKey, now);
         outbox.publish(Topics.ALERTS, open.isEmpty() ? EventTypes.INCIDENT_OPENED : EventTypes.ALERT_JOINED,
                 incident.id.toString(), incident.target, new AlertEvent(Views.of(incident), Views.of(alert)));
+        if (newType) {
+            investigations.request(incident, alert);
+        }
         return new AppliedAlert(alert.id.toString(), incident.id.toString(), open.isEmpty(), false);
     }
 

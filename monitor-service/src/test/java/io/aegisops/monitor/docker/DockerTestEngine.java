@@ -20,28 +20,29 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * The real engine as the integration tests use it: throw-away containers from the local test image, all
  * labelled {@code aegis.test=true} plus a per-run label so they are removed even when a test fails.
- * Unlike the code under test, this helper does create, start, stop and remove containers.
+ * Unlike the code under test, this helper does create, start, stop and remove containers. Public for the
+ * investigation tests, which read the same throw-away containers.
  */
-final class DockerTestEngine implements AutoCloseable {
+public final class DockerTestEngine implements AutoCloseable {
 
     static final String IMAGE_PROPERTY = "aegis.test.image";
     static final String TEST_LABEL = "aegis.test";
     static final String RUN_LABEL = "aegis.test.run";
 
-    final DockerClient docker = DockerClients.create(host());
-    final String image = System.getProperty(IMAGE_PROPERTY, "aegisops/jre:17");
+    public final DockerClient docker = DockerClients.create(host());
+    public final String image = System.getProperty(IMAGE_PROPERTY, "aegisops/jre:17");
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final AtomicInteger sequence = new AtomicInteger();
     private final List<String> created = new CopyOnWriteArrayList<>();
 
     /** The engine address the test JVM uses, as production reads it from DOCKER_HOST. */
-    static String host() {
+    public static String host() {
         String env = System.getenv("DOCKER_HOST");
         return env == null || env.isBlank() ? "unix:///var/run/docker.sock" : env;
     }
 
     /** Fails (never skips) when the local test image is missing: {@code docker pull} cannot fetch it here. */
-    void requireImage() {
+    public void requireImage() {
         try {
             docker.inspectImageCmd(image).exec();
         } catch (NotFoundException e) {
@@ -51,16 +52,16 @@ final class DockerTestEngine implements AutoCloseable {
     }
 
     /** A container name unique to this run, so alerts of parallel runs and other stacks never mix. */
-    String name(String purpose) {
+    public String name(String purpose) {
         return "aegis-it-" + purpose + "-" + run + "-" + sequence.incrementAndGet();
     }
 
-    static Map<String, String> optedIn() {
+    public static Map<String, String> optedIn() {
         return Map.of(Labels.ENABLE, "true");
     }
 
     /** Creates (not starts) a container running {@code script} with /bin/sh; the image's entrypoint is replaced. */
-    String create(String name, Map<String, String> labels, String script) {
+    public String create(String name, Map<String, String> labels, String script) {
         Map<String, String> all = new HashMap<>(labels);
         all.put(TEST_LABEL, "true");
         all.put(RUN_LABEL, run);
@@ -74,25 +75,25 @@ final class DockerTestEngine implements AutoCloseable {
         return id;
     }
 
-    String start(String name, Map<String, String> labels, String script) {
+    public String start(String name, Map<String, String> labels, String script) {
         String id = create(name, labels, script);
         docker.startContainerCmd(id).exec();
         return id;
     }
 
     /** Runs the container to its end and returns its exit code. */
-    int runToExit(String name, Map<String, String> labels, String script) {
+    public int runToExit(String name, Map<String, String> labels, String script) {
         String id = start(name, labels, script);
         return awaitExit(id);
     }
 
-    int awaitExit(String id) {
+    public int awaitExit(String id) {
         Integer code = docker.waitContainerCmd(id).start().awaitStatusCode(60, TimeUnit.SECONDS);
         return code == null ? -1 : code;
     }
 
     /** Removes every container this run created, whatever state it is in. */
-    void removeAll() {
+    public void removeAll() {
         List<String> ids = new ArrayList<>(created);
         for (Container leftover : docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(RUN_LABEL, run)).exec()) {

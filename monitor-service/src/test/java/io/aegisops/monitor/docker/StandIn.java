@@ -16,11 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A local HTTP server standing in for a container's health endpoint: each path answers what the test set,
  * and counts requests so tests can wait for "N more probes" instead of sleeping.
  */
-final class StandIn implements AutoCloseable {
+public final class StandIn implements AutoCloseable {
 
     /** What one path answers. */
-    record Answer(int status, String body, String location, long delayMillis) {
-        static Answer of(int status, String body) {
+    public record Answer(int status, String body, String location, long delayMillis) {
+        public static Answer of(int status, String body) {
             return new Answer(status, body, null, 0);
         }
     }
@@ -29,7 +29,7 @@ final class StandIn implements AutoCloseable {
     private final ConcurrentHashMap<String, Answer> answers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
-    StandIn() throws IOException {
+    public StandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "stand-in");
@@ -40,16 +40,16 @@ final class StandIn implements AutoCloseable {
         server.start();
     }
 
-    StandIn answer(String path, Answer answer) {
+    public StandIn answer(String path, Answer answer) {
         answers.put(path, answer);
         return this;
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    int hits(String path) {
+    public int hits(String path) {
         return hits.computeIfAbsent(path, p -> new AtomicInteger()).get();
     }
 

@@ -63,7 +63,8 @@ class IncidentLifecycleTest {
     private static CloudEvent diagnosis(String incidentId, String target) {
         Diagnosis diagnosis = new Diagnosis(UUID.randomUUID().toString(), incidentId, 1, target, target, null,
                 List.of(AlertType.CRASH), "the process crashed", Action.RESTART, 0.88, 0.88, List.of("exit 3"),
-                "a restart clears a crash", "rules", "crash", OffsetDateTime.now(ZoneOffset.UTC));
+                "a restart clears a crash", "rules", "crash", OffsetDateTime.now(ZoneOffset.UTC), true, null,
+                List.of());
         return EventCodec.create("/aegisops/diagnosis-service", EventTypes.DIAGNOSIS_PROPOSED, incidentId, target,
                 diagnosis);
     }

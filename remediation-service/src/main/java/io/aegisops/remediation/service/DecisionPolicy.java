@@ -21,8 +21,9 @@ import java.util.Set;
  *       something nobody will carry out helps no one</li>
  *   <li>safety failed (no opted-in container, not opted in, ambiguous) → escalate</li>
  *   <li>restart budget spent (RESTART, START) → escalate</li>
- *   <li>confidence below {@code act-confidence}, or the action needs approval, or policy {@code manual}, or it
- *       would start a container an operator stopped on purpose → ask a human (every reason is named)</li>
+ *   <li>confidence below {@code act-confidence}, or the diagnosis' claim is not corroborated by facts AegisOps
+ *       observed itself, or the action needs approval, or policy {@code manual}, or it would start a container an
+ *       operator stopped on purpose → ask a human (every reason is named)</li>
  *   <li>otherwise → act now</li>
  * </ol>
  */
@@ -85,7 +86,11 @@ public final class DecisionPolicy {
                 || !EXECUTABLE.contains(action);
     }
 
-    public Decision decide(Action action, double confidence, Facts facts) {
+    /**
+     * @param corroborated whether the diagnosis' claim is shown by facts AegisOps observed itself: nothing is done
+     *                     without a human on an alert's word alone, however confident the engine is
+     */
+    public Decision decide(Action action, double confidence, boolean corroborated, Facts facts) {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(facts, "facts");
         if (action == Action.NOOP) {
@@ -112,6 +117,9 @@ public final class DecisionPolicy {
         if (confidence < actConfidence) {
             askBecause.add("confidence " + pct(confidence) + " is below " + pct(actConfidence));
         }
+        if (!corroborated) {
+            askBecause.add("the diagnosis' claim is not corroborated by facts AegisOps observed itself");
+        }
         if (!isAutoEligible(action)) {
             askBecause.add(action + " needs approval");
         }
@@ -126,7 +134,8 @@ public final class DecisionPolicy {
         }
         String budget = RESTARTS.contains(action)
                 ? " with " + facts.budgetLeft() + " restart(s) left in " + facts.budget() : "";
-        return new Decision(Outcome.ACT, action + " at confidence " + pct(confidence) + " on an auto target" + budget);
+        return new Decision(Outcome.ACT, action + " at confidence " + pct(confidence) + ", corroborated, on an auto target"
+                + budget);
     }
 
     public boolean isAutoEligible(Action action) {

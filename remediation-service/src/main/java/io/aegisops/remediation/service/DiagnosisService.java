@@ -101,7 +101,8 @@ public class DiagnosisService {
         TargetFacts target = policy.decidedWithoutTarget(diagnosis.action(), diagnosis.confidence())
                 ? TargetFacts.notGathered()
                 : facts.forDecision(diagnosis.target(), diagnosis.container(), diagnosis.action());
-        DecisionPolicy.Decision decision = policy.decide(diagnosis.action(), diagnosis.confidence(), target.facts());
+        DecisionPolicy.Decision decision = policy.decide(diagnosis.action(), diagnosis.confidence(), diagnosis.corroborated(),
+                target.facts());
         if (target.container() != null) {
             remediation.containerId = target.container().id();
             remediation.containerName = target.container().name();

@@ -24,7 +24,7 @@ class EventValidationTest {
     private Diagnosis diagnosis(String incidentId, String target, Action action, double confidence, int revision) {
         return new Diagnosis(UUID.randomUUID().toString(), incidentId, revision, target, target, null, List.of(),
                 "heap exhausted", action, confidence, confidence, List.of(), "restart frees the heap", "rules",
-                "memory-1", OffsetDateTime.now());
+                "memory-1", OffsetDateTime.now(), true, null, List.of());
     }
 
     private CloudEvent envelope(String incidentId, Object data) {

@@ -25,7 +25,7 @@ class DecisionPolicyTest {
 
     @Test
     void shouldActOnAHighConfidenceRestartOfAnAutoTargetWithBudgetLeft() {
-        Decision decision = policy.decide(Action.RESTART, 0.90, safe());
+        Decision decision = policy.decide(Action.RESTART, 0.90, true, safe());
 
         assertThat(decision.outcome()).isEqualTo(Outcome.ACT);
         assertThat(decision.reason()).contains("RESTART at confidence 0.9", "3 restart(s) left in 3/15m");
@@ -33,12 +33,12 @@ class DecisionPolicyTest {
 
     @Test
     void shouldActExactlyAtTheActThreshold() {
-        assertThat(policy.decide(Action.START, 0.85, safe()).outcome()).isEqualTo(Outcome.ACT);
+        assertThat(policy.decide(Action.START, 0.85, true, safe()).outcome()).isEqualTo(Outcome.ACT);
     }
 
     @Test
     void shouldAskAHumanJustBelowTheActThreshold() {
-        Decision decision = policy.decide(Action.RESTART, 0.8499, safe());
+        Decision decision = policy.decide(Action.RESTART, 0.8499, true, safe());
 
         assertThat(decision.outcome()).isEqualTo(Outcome.ASK);
         assertThat(decision.reason()).isEqualTo("confidence 0.8499 is below 0.85");
@@ -46,7 +46,7 @@ class DecisionPolicyTest {
 
     @Test
     void shouldAskAHumanExactlyAtTheEscalationThreshold() {
-        Decision decision = policy.decide(Action.RESTART, 0.50, safe());
+        Decision decision = policy.decide(Action.RESTART, 0.50, true, safe());
 
         assertThat(decision.outcome()).isEqualTo(Outcome.ASK);
         assertThat(decision.reason()).contains("confidence 0.5 is below 0.85");
@@ -54,7 +54,7 @@ class DecisionPolicyTest {
 
     @Test
     void shouldEscalateJustBelowTheEscalationThreshold() {
-        Decision decision = policy.decide(Action.RESTART, 0.4999, safe());
+        Decision decision = policy.decide(Action.RESTART, 0.4999, true, safe());
 
         assertThat(decision.outcome()).isEqualTo(Outcome.ESCALATE);
         assertThat(decision.reason()).contains("confidence 0.4999 is below the escalation threshold 0.5");
@@ -63,7 +63,7 @@ class DecisionPolicyTest {
     @ParameterizedTest
     @EnumSource(value = Action.class, names = {"STOP"})
     void shouldAskAHumanForAnActionThatNeedsApprovalEvenAtFullConfidence(Action action) {
-        Decision decision = policy.decide(action, 1.0, safe());
+        Decision decision = policy.decide(action, 1.0, true, safe());
 
         assertThat(decision.outcome()).isEqualTo(Outcome.ASK);
         assertThat(decision.reason()).isEqualTo("STOP needs approval");
@@ -72,7 +72,7 @@ class DecisionPolicyTest {
     @ParameterizedTest
     @EnumSource(value = Action.class, names = {"SCALE_UP", "ROLLBACK"})
     void shouldEscalateActionsTheDockerExecutorCannotPerformAsNotSupportedYet(Action action) {
-        Decision decision = policy.decide(action, 0.99, safe());
+        Decision decision = policy.decide(action, 0.99, true, safe());
 
         assertThat(decision.outcome()).isEqualTo(Outcome.ESCALATE);
         assertThat(decision.reason()).contains(action + " is not supported yet");
@@ -80,7 +80,7 @@ class DecisionPolicyTest {
 
     @Test
     void shouldAskAHumanWhenTheTargetPolicyIsManual() {
-        Decision decision = policy.decide(Action.RESTART, 0.99, new Facts(null, TargetPolicy.MANUAL, 3, "3/15m", false));
+        Decision decision = policy.decide(Action.RESTART, 0.99, true, new Facts(null, TargetPolicy.MANUAL, 3, "3/15m", false));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.ASK);
         assertThat(decision.reason()).isEqualTo("the target's policy is manual");
@@ -88,7 +88,7 @@ class DecisionPolicyTest {
 
     @Test
     void shouldAskAHumanBeforeStartingAContainerAnOperatorStoppedOnPurpose() {
-        Decision decision = policy.decide(Action.START, 0.99, new Facts(null, TargetPolicy.AUTO, 3, "3/15m", true));
+        Decision decision = policy.decide(Action.START, 0.99, true, new Facts(null, TargetPolicy.AUTO, 3, "3/15m", true));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.ASK);
         assertThat(decision.reason()).isEqualTo("an operator stopped the container on purpose");
@@ -96,7 +96,7 @@ class DecisionPolicyTest {
 
     @Test
     void shouldNameEveryReasonToAskAtOnce() {
-        Decision decision = policy.decide(Action.RESTART, 0.60, new Facts(null, TargetPolicy.MANUAL, 3, "3/15m", true));
+        Decision decision = policy.decide(Action.RESTART, 0.60, true, new Facts(null, TargetPolicy.MANUAL, 3, "3/15m", true));
 
         assertThat(decision.reason()).isEqualTo("confidence 0.6 is below 0.85; the target's policy is manual; "
                 + "an operator stopped the container on purpose");
@@ -104,7 +104,7 @@ class DecisionPolicyTest {
 
     @Test
     void shouldEscalateWhenTheRestartBudgetIsSpent() {
-        Decision decision = policy.decide(Action.RESTART, 0.99, new Facts(null, TargetPolicy.AUTO, 0, "3/15m", false));
+        Decision decision = policy.decide(Action.RESTART, 0.99, true, new Facts(null, TargetPolicy.AUTO, 0, "3/15m", false));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.ESCALATE);
         assertThat(decision.reason()).isEqualTo("restart budget 3/15m is spent");
@@ -112,20 +112,20 @@ class DecisionPolicyTest {
 
     @Test
     void shouldEscalateASpentBudgetRatherThanAskWhenConfidenceIsMedium() {
-        assertThat(policy.decide(Action.START, 0.70, new Facts(null, TargetPolicy.AUTO, 0, "1/1h", false)).outcome())
+        assertThat(policy.decide(Action.START, 0.70, true, new Facts(null, TargetPolicy.AUTO, 0, "1/1h", false)).outcome())
                 .isEqualTo(Outcome.ESCALATE);
     }
 
     @Test
     void shouldNotChargeAStopToTheRestartBudget() {
-        Decision decision = policy.decide(Action.STOP, 0.99, new Facts(null, TargetPolicy.AUTO, 0, "3/15m", false));
+        Decision decision = policy.decide(Action.STOP, 0.99, true, new Facts(null, TargetPolicy.AUTO, 0, "3/15m", false));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.ASK);
     }
 
     @Test
     void shouldEscalateWhenSafetyFailedWhateverTheConfidence() {
-        Decision decision = policy.decide(Action.RESTART, 1.0,
+        Decision decision = policy.decide(Action.RESTART, 1.0, true,
                 new Facts("refused: not opted in (container x is not labelled aegis.enable=true)", TargetPolicy.AUTO, 3,
                         "3/15m", false));
 
@@ -135,12 +135,12 @@ class DecisionPolicyTest {
 
     @Test
     void shouldEscalateWhenTheDiagnosisRecommendsEscalation() {
-        assertThat(policy.decide(Action.ESCALATE, 0.99, Facts.notGathered()).outcome()).isEqualTo(Outcome.ESCALATE);
+        assertThat(policy.decide(Action.ESCALATE, 0.99, true, Facts.notGathered()).outcome()).isEqualTo(Outcome.ESCALATE);
     }
 
     @Test
     void shouldTakeNoActionOnNoopWhateverTheConfidence() {
-        assertThat(policy.decide(Action.NOOP, 0.10, Facts.notGathered()))
+        assertThat(policy.decide(Action.NOOP, 0.10, true, Facts.notGathered()))
                 .isEqualTo(new Decision(Outcome.NO_ACTION, "the diagnosis proposes no action"));
     }
 
@@ -158,14 +158,14 @@ class DecisionPolicyTest {
     void shouldLetTheApprovalListWinOverTheAutoList() {
         DecisionPolicy both = new DecisionPolicy(0.85, 0.5, EnumSet.of(Action.RESTART), EnumSet.of(Action.RESTART));
 
-        assertThat(both.decide(Action.RESTART, 0.99, safe()).outcome()).isEqualTo(Outcome.ASK);
+        assertThat(both.decide(Action.RESTART, 0.99, true, safe()).outcome()).isEqualTo(Outcome.ASK);
     }
 
     @Test
     void shouldAskForAnActionInNeitherListRatherThanActAlone() {
         DecisionPolicy restartOnly = new DecisionPolicy(0.85, 0.5, EnumSet.of(Action.RESTART), EnumSet.noneOf(Action.class));
 
-        assertThat(restartOnly.decide(Action.START, 0.99, safe()))
+        assertThat(restartOnly.decide(Action.START, 0.99, true, safe()))
                 .isEqualTo(new Decision(Outcome.ASK, "START needs approval"));
     }
 
@@ -174,5 +174,28 @@ class DecisionPolicyTest {
         assertThatThrownBy(() -> new DecisionPolicy(0.5, 0.85, EnumSet.of(Action.RESTART), EnumSet.noneOf(Action.class)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("escalate-below (0.85) <= aegis.remediation.act-confidence (0.5)");
+    }
+
+    @Test
+    void shouldAskAHumanWhenTheClaimIsNotCorroboratedWhateverTheConfidence() {
+        Decision decision = policy.decide(Action.RESTART, 0.99, false, safe());
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.ASK);
+        assertThat(decision.reason()).isEqualTo("the diagnosis' claim is not corroborated by facts AegisOps observed itself");
+    }
+
+    @Test
+    void shouldStillEscalateAnUncorroboratedDiagnosisWhoseBudgetIsSpent() {
+        Decision decision = policy.decide(Action.RESTART, 0.99, false, new Facts(null, TargetPolicy.AUTO, 0, "3/15m", false));
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.ESCALATE);
+    }
+
+    @Test
+    void shouldNameEveryReasonToAskIncludingCorroboration() {
+        Decision decision = policy.decide(Action.RESTART, 0.70, false, new Facts(null, TargetPolicy.MANUAL, 3, "3/15m", false));
+
+        assertThat(decision.reason()).isEqualTo("confidence 0.7 is below 0.85; the diagnosis' claim is not corroborated "
+                + "by facts AegisOps observed itself; the target's policy is manual");
     }
 }

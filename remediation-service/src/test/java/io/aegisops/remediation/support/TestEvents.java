@@ -19,12 +19,18 @@ public final class TestEvents {
     private TestEvents() {
     }
 
+    /** A diagnosis whose claim the investigation corroborated, as for a real fault. */
     public static Diagnosis diagnosis(String incidentId, int revision, String target, String container, Action action,
                                       double confidence) {
+        return diagnosis(incidentId, revision, target, container, action, confidence, true);
+    }
+
+    public static Diagnosis diagnosis(String incidentId, int revision, String target, String container, Action action,
+                                      double confidence, boolean corroborated) {
         return new Diagnosis(UUID.randomUUID().toString(), incidentId, revision, target, target, container,
                 List.of(AlertType.CRASH), "the process died", action, confidence, confidence,
                 List.of("exit code 3"), "a restart brings it back", "rules", "crash-restart",
-                OffsetDateTime.now(ZoneOffset.UTC));
+                OffsetDateTime.now(ZoneOffset.UTC), corroborated, UUID.randomUUID().toString(), List.of());
     }
 
     public static CloudEvent diagnosisEvent(Diagnosis diagnosis) {

@@ -1,0 +1,16 @@
+package io.aegisops.monitor.investigation;
+
+import io.aegisops.contract.AlertType;
+
+import java.time.OffsetDateTime;
+
+/**
+ * The latest firing alert of one type on an incident: the claim an investigation checks.
+ *
+ * @param type       what the alert claims
+ * @param alertId    the alert
+ * @param observedAt when its sender says it observed the trouble (the sender chooses it)
+ * @param receivedAt when monitor-service recorded it (monitor's clock)
+ */
+public record ClaimedAlert(AlertType type, String alertId, OffsetDateTime observedAt, OffsetDateTime receivedAt) {
+}

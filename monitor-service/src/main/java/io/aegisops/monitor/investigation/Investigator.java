@@ -1,0 +1,242 @@
+package io.aegisops.monitor.investigation;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Statistics;
+import io.aegisops.contract.Fact;
+import io.aegisops.contract.FactNames;
+import io.aegisops.contract.Labels;
+import io.aegisops.contract.ToolCall;
+import io.aegisops.monitor.docker.ContainerLogs;
+import io.aegisops.monitor.docker.DaemonThreads;
+import io.aegisops.monitor.docker.DockerConfig;
+import io.aegisops.monitor.docker.HealthProbe;
+import io.aegisops.monitor.docker.ProbeResult;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+
+/**
+ * Looks at an incident's target itself, with read-only engine calls and one health probe, instead of believing the
+ * alert. Exists because monitor-service owns the read-only Docker client: what it finds here is what every later
+ * decision may rest on. Reads run in parallel under one deadline; a read that fails becomes a tool-call outcome.
+ *
+ * <p>Only reads from Docker (list, inspect, logs, stats); it never changes a container.
+ */
+@ApplicationScoped
+public class Investigator {
+
+    private static final String RUNNING = "running";
+    /** The sampler returns this long before the deadline, so one frame read in time is not lost as a timeout. */
+    private static final Duration STATS_MARGIN = Duration.ofMillis(250);
+
+    private final DockerClient docker;
+    private final InvestigatorSettings settings;
+    private final ContainerLogs logs;
+    private final HealthProbe probe;
+    /**
+     * Unbounded on purpose: a read the engine never answers is abandoned at the deadline, and its thread must not
+     * hold up later investigations. The number of investigations in flight is bounded by their runner.
+     */
+    private final ExecutorService reads =
+            Executors.newCachedThreadPool(DaemonThreads.named("aegis-investigation-read"));
+
+    @Inject
+    public Investigator(DockerClient docker, DockerConfig dockerConfig, InvestigationConfig config) {
+        this(docker, InvestigatorSettings.of(dockerConfig, config));
+    }
+
+    /** For tests and tools: any client, explicit settings. */
+    public Investigator(DockerClient docker, InvestigatorSettings settings) {
+        this.docker = docker;
+        this.settings = settings;
+        this.logs = new ContainerLogs(docker);
+        this.probe = new HealthProbe(settings.probeTimeout());
+    }
+
+    @PreDestroy
+    void stop() {
+        reads.shutdownNow();
+    }
+
+    /**
+     * Gathers the facts about {@code target}.
+     *
+     * @param target    the incident's target (logical service)
+     * @param container the container the alerts named, preferred among the target's containers (may be null)
+     * @param cpu       true to also measure CPU, which needs a second stats sample about a second later
+     */
+    public Findings investigate(String target, String container, boolean cpu) {
+        return investigate(target, container, cpu, facts -> false);
+    }
+
+    /**
+     * As {@link #investigate(String, String, boolean)}, without waiting for the engine's stats once the quick facts
+     * (inspect, logs, the health probe) already settle every claim: a stats read takes 0.5 s for memory and 1.5 s
+     * with CPU, and an automatic heal should not wait for a figure that cannot change its verdict.
+     *
+     * @param settled true when the facts gathered so far corroborate every claim under investigation
+     */
+    public Findings investigate(String target, String container, boolean cpu, Predicate<List<Fact>> settled) {
+        OffsetDateTime startedAt = now();
+        Gathering gathering = new Gathering(reads, settings.deadline());
+        if (!settings.engineEnabled()) {
+            gathering.record(new ToolCall("engine", target, 0,
+                    "Docker engine not configured (aegis.docker.enabled=false): nothing observed"));
+            return new Findings(null, List.of(), gathering.calls(), startedAt, now());
+        }
+        Optional<Container> found = gathering.submit("list", target, () -> docker.listContainersCmd()
+                        .withShowAll(true).withLabelFilter(List.of(Labels.ENABLE)).exec())
+                .await(all -> choose(all, target, container).isPresent() ? "ok"
+                        : "no opted-in container for target " + target)
+                .flatMap(all -> choose(all, target, container));
+        if (found.isEmpty()) {
+            return new Findings(null, List.of(), gathering.calls(), startedAt, now());
+        }
+        FactList facts = new FactList();
+        String name = nameOf(found.get());
+        read(gathering, facts, found.get(), name, cpu, settled);
+        return new Findings(name, facts.list(), gathering.calls(), startedAt, now());
+    }
+
+    /** Starts every read the container's state allows at once, then turns the answers into facts in a fixed order. */
+    private void read(Gathering gathering, FactList facts, Container container, String name, boolean cpu,
+                      Predicate<List<Fact>> settled) {
+        String id = container.getId();
+        boolean running = RUNNING.equals(container.getState());
+        Gathering.Pending<Optional<InspectContainerResponse>> inspect =
+                gathering.submit("inspect", name, () -> inspect(id));
+        Gathering.Pending<List<String>> tail = gathering.submit("logs", name, () -> logLines(id));
+        Optional<Gathering.Pending<List<Statistics>>> stats = Optional.empty();
+        Optional<Gathering.Pending<ProbeResult>> probed = Optional.empty();
+        if (running) {
+            int frames = cpu ? 2 : 1;
+            stats = Optional.of(gathering.submit("stats", name,
+                    () -> StatsSampler.sample(docker, id, frames, gathering.remaining().minus(STATS_MARGIN))));
+            probed = healthUrl(gathering, container, name)
+                    .map(url -> gathering.submit("probe", HealthProbe.display(url), () -> probe.probe(url)));
+        }
+
+        Optional<InspectContainerResponse> inspected = inspect
+                .await(response -> response.isPresent() ? "ok" : "no such container (removed since it was listed)")
+                .map(response -> {
+                    response.ifPresentOrElse(r -> InspectFacts.add(facts, r, now()),
+                            () -> facts.add(FactNames.STATE, FactList.INSPECT,
+                                    "State: missing (removed since it was listed)", "missing", now()));
+                    return response;
+                })
+                .flatMap(response -> response);
+        tail.await().ifPresent(lines -> facts.add(FactNames.LOGS, FactList.LOGS, "Last " + lines.size()
+                + " log line(s)" + (lines.isEmpty() ? "" : ", ending: " + clip(lines.get(lines.size() - 1))),
+                lines, now()));
+        probed.flatMap(Gathering.Pending::await).ifPresent(result -> probeFact(facts, result));
+        if (stats.isPresent() && settled.test(facts.list())) {
+            stats.get().abandon("not waited for: the facts above already corroborate every claim");
+        } else {
+            stats.flatMap(Gathering.Pending::await).ifPresent(frames -> statsFacts(facts, frames, inspected, cpu));
+        }
+    }
+
+    /** Empty when the container is gone: an observation, unlike an engine that does not answer. */
+    private Optional<InspectContainerResponse> inspect(String id) {
+        try {
+            return Optional.of(docker.inspectContainerCmd(id).exec());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private List<String> logLines(String id) {
+        List<String> lines = logs.tail(id, settings.logTail());
+        if (lines.size() == 1 && lines.get(0).startsWith(ContainerLogs.UNAVAILABLE)) {
+            throw new IllegalStateException(lines.get(0).substring(1, lines.get(0).length() - 1));
+        }
+        return lines;
+    }
+
+    private static void statsFacts(FactList facts, List<Statistics> frames,
+                                   Optional<InspectContainerResponse> inspected, boolean cpu) {
+        OffsetDateTime at = now();
+        OptionalDouble memory = Usage.memoryPercent(frames.get(frames.size() - 1));
+        memory.ifPresent(percent -> facts.add(FactNames.MEMORY_PERCENT, FactList.STATS,
+                String.format(Locale.ROOT, "Memory: %.1f%% of its limit (page cache excluded)", percent),
+                round(percent), at));
+        if (cpu && frames.size() >= 2) {
+            Usage.cpuPercent(frames.get(0), frames.get(1),
+                            inspected.map(InspectContainerResponse::getHostConfig).orElse(null))
+                    .ifPresent(percent -> facts.add(FactNames.CPU_PERCENT, FactList.STATS,
+                            String.format(Locale.ROOT, "CPU: %.1f%% of its allowance", percent),
+                            round(percent), at));
+        }
+    }
+
+    private static void probeFact(FactList facts, ProbeResult result) {
+        String body = result.evidence().size() > 1 ? ": " + clip(result.evidence().get(1)) : "";
+        String head = result.evidence().isEmpty() ? result.outcome() : result.evidence().get(0);
+        facts.add(FactNames.PROBE_HEALTHY, FactList.PROBE, head + body, result.healthy(), now());
+    }
+
+    /** The label's URL when it is usable; an unusable one is reported without echoing it (it may hold a token). */
+    private static Optional<URI> healthUrl(Gathering gathering, Container container, String name) {
+        String raw = container.getLabels() == null ? null : container.getLabels().get(Labels.HEALTH_URL);
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(HealthProbe.parseUrl(raw));
+        } catch (IllegalArgumentException e) {
+            gathering.record(new ToolCall("probe", name, 0, "not probed: " + Labels.HEALTH_URL + " is unusable ("
+                    + e.getMessage() + ")"));
+            return Optional.empty();
+        }
+    }
+
+    /** The named container when it belongs to the target, else the target's running one, else its newest. */
+    static Optional<Container> choose(List<Container> containers, String target, String preferred) {
+        List<Container> ofTarget = containers.stream()
+                .filter(c -> c.getId() != null && Labels.isEnabled(c.getLabels()))
+                .filter(c -> Objects.equals(target, Labels.serviceOf(c.getLabels(), nameOf(c))))
+                .toList();
+        return ofTarget.stream().filter(c -> nameOf(c).equals(preferred)).findFirst()
+                .or(() -> ofTarget.stream().max(Comparator
+                        .comparing((Container c) -> RUNNING.equals(c.getState()))
+                        .thenComparing(c -> c.getCreated() == null ? 0L : c.getCreated())));
+    }
+
+    private static String nameOf(Container container) {
+        return Optional.ofNullable(container.getNames()).stream().flatMap(Arrays::stream)
+                .filter(Objects::nonNull).findFirst()
+                .map(n -> n.replaceFirst("^/", ""))
+                .orElse(container.getId().substring(0, Math.min(12, container.getId().length())));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10.0) / 10.0;
+    }
+
+    private static String clip(String line) {
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+}
