@@ -40,8 +40,13 @@ public interface InvestigationConfig {
     @DecimalMax("100")
     double memoryPercent();
 
-    /** CPU in use, in percent of the container's allowance, from which CPU_SATURATION counts as shown. */
-    @WithDefault("90")
+    /**
+     * CPU in use, in percent of the container's allowance, from which CPU_SATURATION counts as shown. Below what a
+     * saturated process reports of itself on purpose: the engine's two-sample window on a busy host (CFS throttling,
+     * a neighbour on the other core) measured a process spinning two threads on its one CPU at 75 %, while an idle
+     * container whose saturation is forged reads a few percent.
+     */
+    @WithDefault("60")
     @DecimalMin("1")
     @DecimalMax("100")
     double cpuPercent();
