@@ -100,7 +100,7 @@ class HealingIT {
         Map<String, Object> diagnosis = at(Stack.DIAGNOSIS).queryParam("incidentId", incidentId)
                 .get("/api/diagnoses").then().statusCode(200).extract().jsonPath().getMap("[0]");
         Map<String, Object> investigation = at(Stack.MONITOR).get("/api/incidents/{id}/investigations", incidentId)
-                .then().statusCode(200).extract().jsonPath().getMap("[0]");
+                .then().statusCode(200).extract().jsonPath().getMap("[0].report");
 
         assertThat(diagnosis).containsEntry("corroborated", false).containsEntry("investigationId", investigation.get("id"));
         // JSON numbers come back as floats: 0.80 reads 0.800000011920929.

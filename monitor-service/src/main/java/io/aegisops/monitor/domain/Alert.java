@@ -4,6 +4,7 @@ import io.aegisops.contract.AlertSource;
 import io.aegisops.contract.AlertType;
 import io.aegisops.contract.Severity;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Page;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -74,6 +75,25 @@ public class Alert extends PanacheEntityBase {
 
     public static List<Alert> ofIncident(UUID incidentId) {
         return list("incident.id = ?1 order by receivedAt", incidentId);
+    }
+
+    /**
+     * The latest firing alert of each type of an incident: what an investigation judges. One row per type, so an
+     * incident that absorbed an alert storm costs as little to investigate as a quiet one.
+     */
+    public static List<Alert> latestFiringPerType(UUID incidentId) {
+        return list("from Alert a where a.incident.id = ?1 and a.firing = true and a.receivedAt = ("
+                + "select max(b.receivedAt) from Alert b where b.incident.id = a.incident.id and b.type = a.type"
+                + " and b.firing = true) order by a.receivedAt", incidentId);
+    }
+
+    /** The first {@code limit} alerts of an incident in receipt order, for summaries that must stay short. */
+    public static List<Alert> firstOfIncident(UUID incidentId, int limit) {
+        return find("incident.id = ?1 order by receivedAt", incidentId).page(Page.ofSize(limit)).list();
+    }
+
+    public static long countOfIncident(UUID incidentId) {
+        return count("incident.id", incidentId);
     }
 
     public static boolean existsWithDedupKey(String dedupKey) {

@@ -74,7 +74,7 @@ public class Investigations {
     /** The latest firing alert of each type the incident has, in the incident's first-seen order of types. */
     private static List<ClaimedAlert> claimed(Incident incident) {
         Map<AlertType, Alert> latest = new EnumMap<>(AlertType.class);
-        Alert.ofIncident(incident.id).stream().filter(a -> a.firing).forEach(a -> latest.put(a.type, a));
+        Alert.latestFiringPerType(incident.id).forEach(a -> latest.put(a.type, a));
         return incident.alertTypeList().stream().filter(latest::containsKey).map(latest::get)
                 .map(a -> new ClaimedAlert(a.type, a.id.toString(), a.observedAt, a.receivedAt))
                 .toList();

@@ -33,6 +33,7 @@ import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -165,6 +166,35 @@ class InvestigationFlowTest {
         List<Investigation> announced = announced(incidentId, 2);
 
         assertThat(announced).extracting(Investigation::id).contains(lost.toString());
+    }
+
+    @Test
+    void shouldJudgeTheLatestFiringAlertOfEachTypeWhateverTheIncidentAbsorbed() {
+        String target = newTarget();
+        String incidentId = post(target, "CRASH");
+        post(target, "CRASH");
+        post(target, "MEMORY_PRESSURE");
+        post(target, "CRASH");
+        List<Map<String, Object>> alerts = given().get("/api/incidents/{id}", incidentId).then().extract()
+                .jsonPath().getList("alerts");
+        String latestCrash = (String) alerts.get(3).get("id");
+        String memory = (String) alerts.get(2).get("id");
+        UUID pending = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            StoredInvestigation row = new StoredInvestigation();
+            row.id = pending;
+            row.incidentId = UUID.fromString(incidentId);
+            row.triggerAlertId = UUID.fromString(latestCrash);
+            row.alertType = AlertType.LATENCY;
+            row.status = InvestigationStatus.PENDING;
+            row.requestedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            row.persist();
+        });
+
+        InvestigationContext context = investigations.context(pending).orElseThrow();
+
+        assertThat(context.alerts()).extracting(ClaimedAlert::type, ClaimedAlert::alertId)
+                .containsExactly(tuple(AlertType.CRASH, latestCrash), tuple(AlertType.MEMORY_PRESSURE, memory));
     }
 
     @Test
