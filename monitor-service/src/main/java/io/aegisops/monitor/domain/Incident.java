@@ -4,6 +4,7 @@ import io.aegisops.contract.AlertType;
 import io.aegisops.contract.IncidentStatus;
 import io.aegisops.contract.Severity;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Page;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -84,6 +85,12 @@ public class Incident extends PanacheEntityBase {
 
     public static Optional<Incident> findLatest(String target) {
         return find("target = ?1 order by openedAt desc", target).firstResultOptional();
+    }
+
+    /** Closed incidents of a target opened before {@code before}, newest first: its history, for comparison. */
+    public static List<Incident> closedBefore(String target, OffsetDateTime before, int limit) {
+        return find("target = ?1 and status in ?2 and openedAt < ?3 order by openedAt desc", target, CLOSED, before)
+                .page(Page.ofSize(limit)).list();
     }
 
     public List<AlertType> alertTypeList() {

@@ -12,8 +12,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Who or what moved an incident from one status to another, and why: the audit trail and the timeline. */
 @Entity
@@ -46,5 +50,17 @@ public class IncidentTransition extends PanacheEntityBase {
 
     public static List<IncidentTransition> ofIncident(UUID incidentId) {
         return list("incidentId = ?1 order by id", incidentId);
+    }
+
+    /** The last entry of each of those incidents' timelines: how each one ended. */
+    public static Map<UUID, IncidentTransition> lastOf(Collection<UUID> incidentIds) {
+        if (incidentIds.isEmpty()) {
+            return Map.of();
+        }
+        return IncidentTransition.<IncidentTransition>list("from IncidentTransition ending "
+                        + "where ending.incidentId in ?1 and ending.id = "
+                        + "(select max(t.id) from IncidentTransition t where t.incidentId = ending.incidentId)",
+                        incidentIds).stream()
+                .collect(Collectors.toMap(t -> t.incidentId, Function.identity()));
     }
 }

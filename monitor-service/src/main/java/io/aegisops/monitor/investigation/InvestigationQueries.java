@@ -25,6 +25,13 @@ public class InvestigationQueries {
                 .map(InvestigationQueries::view).toList());
     }
 
+    /** The report of the incident's most recently requested investigation that has completed. */
+    public Optional<Investigation> latestReport(UUID incidentId) {
+        return StoredInvestigation.ofIncident(incidentId).stream()
+                .filter(row -> row.status == InvestigationStatus.COMPLETED)
+                .findFirst().map(row -> report(row.payload));
+    }
+
     private static InvestigationView view(StoredInvestigation row) {
         return new InvestigationView(row.id.toString(), row.incidentId.toString(), row.triggerAlertId.toString(),
                 row.alertType, row.status, row.requestedAt, row.completedAt, report(row.payload));

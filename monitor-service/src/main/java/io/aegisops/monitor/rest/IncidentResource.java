@@ -6,6 +6,9 @@ import io.aegisops.kit.rest.ApiError;
 import io.aegisops.kit.rest.Violations;
 import io.aegisops.monitor.investigation.InvestigationQueries;
 import io.aegisops.monitor.investigation.InvestigationView;
+import io.aegisops.monitor.postmortem.IncidentStillOpenException;
+import io.aegisops.monitor.postmortem.PostmortemQueries;
+import io.aegisops.monitor.postmortem.PostmortemWriter;
 import io.aegisops.monitor.service.IncidentDetails;
 import io.aegisops.monitor.service.IncidentQueries;
 import io.aegisops.monitor.service.IncidentService;
@@ -23,6 +26,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.OffsetDateTime;
@@ -35,8 +42,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Incidents for people and for the dashboard: list, detail with evidence and timeline, investigations, manual
- * resolve.
+ * Incidents for people and for the dashboard: list, detail with evidence and timeline, investigations, the
+ * postmortem of a closed one, manual resolve.
  */
 @Path("/api/incidents")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,11 +53,14 @@ public class IncidentResource {
     private final IncidentQueries queries;
     private final IncidentService incidents;
     private final InvestigationQueries investigations;
+    private final PostmortemQueries postmortems;
 
-    public IncidentResource(IncidentQueries queries, IncidentService incidents, InvestigationQueries investigations) {
+    public IncidentResource(IncidentQueries queries, IncidentService incidents, InvestigationQueries investigations,
+                            PostmortemQueries postmortems) {
         this.queries = queries;
         this.incidents = incidents;
         this.investigations = investigations;
+        this.postmortems = postmortems;
     }
 
     /** Body of a manual resolution. */
@@ -87,6 +97,33 @@ public class IncidentResource {
         UUID uuid = parseId(id);
         return investigations.ofIncident(uuid)
                 .orElseThrow(() -> new NotFoundException("incident " + id + " does not exist"));
+    }
+
+    @GET
+    @Path("{id}/postmortem")
+    @Produces(PostmortemWriter.MEDIA_TYPE)
+    @Operation(summary = "The postmortem of a closed incident, in Markdown",
+            description = "Summary, timeline, time to detect / diagnose / decide / act / resolve, cause (the latest "
+                    + "diagnosis with its citations), evidence (alerts, the latest investigation's facts and claims), "
+                    + "remediation steps, who decided what, and earlier closed incidents of the same target")
+    @APIResponse(responseCode = "200", description = "The postmortem",
+            content = @Content(mediaType = PostmortemWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "id is not a UUID", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No incident has this id", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "The incident is still open; the message names its status",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ApiError.class)))
+    public Response postmortem(@PathParam("id") String id) {
+        UUID uuid = parseId(id);
+        try {
+            return postmortems.gather(uuid).map(inputs -> Response.ok(PostmortemWriter.write(inputs)).build())
+                    .orElseThrow(() -> new NotFoundException("incident " + id + " does not exist"));
+        } catch (IncidentStillOpenException e) {
+            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
+                    .entity(ApiError.of(409, "Conflict", e.getMessage())).build();
+        }
     }
 
     @POST

@@ -3,6 +3,7 @@ package io.aegisops.monitor.service;
 import io.aegisops.contract.AlertView;
 import io.aegisops.contract.IncidentStatus;
 import io.aegisops.contract.IncidentView;
+import io.aegisops.monitor.domain.IncidentTransition;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -19,5 +20,9 @@ public record IncidentDetails(IncidentView incident, List<AlertView> alerts, Lis
     /** One step of the lifecycle: who or what moved the incident, and why. */
     public record Transition(IncidentStatus from, IncidentStatus to, String actor, String reason,
                              OffsetDateTime at) {
+
+        public static Transition of(IncidentTransition row) {
+            return new Transition(row.fromStatus, row.toStatus, row.actor, row.reason, row.at);
+        }
     }
 }

@@ -41,8 +41,6 @@ public class IncidentQueries {
         return Incident.<Incident>findByIdOptional(id).map(incident -> new IncidentDetails(
                 Views.of(incident),
                 Alert.ofIncident(id).stream().map(Views::of).toList(),
-                IncidentTransition.ofIncident(id).stream()
-                        .map(t -> new IncidentDetails.Transition(t.fromStatus, t.toStatus, t.actor, t.reason, t.at))
-                        .toList()));
+                IncidentTransition.ofIncident(id).stream().map(IncidentDetails.Transition::of).toList()));
     }
 }

@@ -5,6 +5,7 @@ import io.aegisops.contract.Diagnosis;
 import io.aegisops.contract.IncidentStatus;
 import io.aegisops.contract.RemediationEvent;
 import io.aegisops.monitor.domain.Incident;
+import io.aegisops.monitor.domain.IncidentDiagnosis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -17,7 +18,8 @@ import java.util.UUID;
  * Mirrors what the other services announce into the incident's status and timeline, so monitor-service
  * stays the one place that knows where every incident stands. Diagnoses and remediation steps travel on
  * different topics and may arrive in either order: a diagnosis only moves an OPEN incident, and nothing
- * moves a closed one, so the status never goes backwards.
+ * moves a closed one, so the status never goes backwards. The latest diagnosis itself is kept too (whatever the
+ * status), so a postmortem can show the cause and its citations from monitor's own store.
  */
 @ApplicationScoped
 public class LifecycleRecorder {
@@ -36,6 +38,7 @@ public class LifecycleRecorder {
                 diagnosis.action(), diagnosis.confidence(), diagnosis.engine(), diagnosis.ruleId(), diagnosis.revision());
         String actor = "diagnosis-service (" + diagnosis.engine() + ")";
         incident(diagnosis.incidentId()).ifPresent(incident -> {
+            IncidentDiagnosis.keepIfLatest(incident.id, diagnosis);
             if (incident.status == IncidentStatus.OPEN) {
                 incidents.transition(incident.id, IncidentStatus.DIAGNOSED, actor, reason, diagnosis.diagnosedAt());
             } else {

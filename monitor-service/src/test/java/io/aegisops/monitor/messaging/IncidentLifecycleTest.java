@@ -1,14 +1,9 @@
 package io.aegisops.monitor.messaging;
 
-import io.aegisops.contract.Action;
-import io.aegisops.contract.AlertType;
 import io.aegisops.contract.CloudEvent;
-import io.aegisops.contract.Diagnosis;
-import io.aegisops.contract.EventCodec;
-import io.aegisops.contract.EventTypes;
-import io.aegisops.contract.RemediationEvent;
 import io.aegisops.contract.RemediationStage;
 import io.aegisops.contract.Topics;
+import io.aegisops.monitor.LifecycleEvents;
 import io.aegisops.testsupport.AegisInfrastructure;
 import io.aegisops.testsupport.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -24,7 +19,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,20 +55,12 @@ class IncidentLifecycleTest {
     }
 
     private static CloudEvent diagnosis(String incidentId, String target) {
-        Diagnosis diagnosis = new Diagnosis(UUID.randomUUID().toString(), incidentId, 1, target, target, null,
-                List.of(AlertType.CRASH), "the process crashed", Action.RESTART, 0.88, 0.88, List.of("exit 3"),
-                "a restart clears a crash", "rules", "crash", OffsetDateTime.now(ZoneOffset.UTC), true, null,
-                List.of());
-        return EventCodec.create("/aegisops/diagnosis-service", EventTypes.DIAGNOSIS_PROPOSED, incidentId, target,
-                diagnosis);
+        return LifecycleEvents.diagnosis(incidentId, target, 1, "the process crashed",
+                OffsetDateTime.now(ZoneOffset.UTC), List.of());
     }
 
     private static CloudEvent step(String incidentId, String target, RemediationStage stage) {
-        RemediationEvent event = new RemediationEvent(UUID.randomUUID().toString(), incidentId, null, target,
-                target + "-1", Action.RESTART, stage, "remediation-service (policy)", stage + " for the test",
-                OffsetDateTime.now(ZoneOffset.UTC), Map.of());
-        return EventCodec.create("/aegisops/remediation-service", EventTypes.REMEDIATION_STAGE, incidentId, target,
-                event);
+        return LifecycleEvents.step(incidentId, target, stage, OffsetDateTime.now(ZoneOffset.UTC));
     }
 
     private static void awaitStatus(String incidentId, String status) {
@@ -84,7 +70,7 @@ class IncidentLifecycleTest {
 
     @Test
     void shouldFollowDiagnosisAndRemediationToResolvedAndThenOpenANewIncident() {
-        String target = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        String target = LifecycleEvents.newTarget();
         String incidentId = openIncident(target);
 
         kafka.send(Topics.DIAGNOSES, diagnosis(incidentId, target));
@@ -102,7 +88,7 @@ class IncidentLifecycleTest {
 
     @Test
     void shouldApplyARedeliveredEventOnce() {
-        String target = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        String target = LifecycleEvents.newTarget();
         String incidentId = openIncident(target);
         CloudEvent diagnosed = diagnosis(incidentId, target);
 
@@ -119,7 +105,7 @@ class IncidentLifecycleTest {
 
     @Test
     void shouldNotMoveAnIncidentBackWhenTheDiagnosisArrivesAfterTheRemediation() {
-        String target = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        String target = LifecycleEvents.newTarget();
         String incidentId = openIncident(target);
 
         kafka.send(Topics.REMEDIATIONS, step(incidentId, target, RemediationStage.ACTING));
@@ -133,7 +119,7 @@ class IncidentLifecycleTest {
 
     @Test
     void shouldKeepConsumingAfterARecordThatIsNotACloudEvent() {
-        String target = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        String target = LifecycleEvents.newTarget();
         String incidentId = openIncident(target);
 
         kafka.send(Topics.REMEDIATIONS, incidentId, "this is not an event");
