@@ -5,6 +5,7 @@ import io.aegisops.contract.AlertEvent;
 import io.aegisops.contract.AlertType;
 import io.aegisops.contract.AlertView;
 import io.aegisops.contract.ApprovalDecision;
+import io.aegisops.contract.Citation;
 import io.aegisops.contract.Diagnosis;
 import io.aegisops.contract.EventTypes;
 import io.aegisops.contract.IncidentView;
@@ -13,6 +14,8 @@ import io.aegisops.contract.Topics;
 import io.aegisops.diagnosis.domain.IncidentCase;
 import io.aegisops.diagnosis.domain.IssuedDiagnosis;
 import io.aegisops.diagnosis.domain.ObservedAlert;
+import io.aegisops.diagnosis.runbook.RunbookCitations;
+import io.aegisops.diagnosis.runbook.RunbookHit;
 import io.aegisops.kit.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -30,8 +33,9 @@ import java.util.UUID;
 
 /**
  * Turns an incident's alerts and the facts of its investigation into diagnosis revisions, with the confidence
- * learnt from past human decisions and capped when the claim it acts on is not corroborated, and revises a diagnosis when a human asks for changes. Runs inside the transaction that claims the event
- * (inbox), so the stored alert or decision, the new revision and its outbox event commit together or not at all.
+ * learnt from past human decisions and capped when the claim it acts on is not corroborated, citing the runbook
+ * sections that apply, and revises a diagnosis when a human asks for changes. Runs inside the transaction that claims
+ * the event (inbox), so the stored alert or decision, the new revision and its outbox event commit together or not at all.
  */
 @ApplicationScoped
 public class DiagnosisService {
@@ -43,14 +47,16 @@ public class DiagnosisService {
     private final Event<DiagnosisIssued> issued;
     private final DiagnosisConfig config;
     private final LearningService learning;
+    private final RunbookCitations runbooks;
 
     public DiagnosisService(DiagnoserChain diagnosers, Outbox outbox, Event<DiagnosisIssued> issued,
-                            DiagnosisConfig config, LearningService learning) {
+                            DiagnosisConfig config, LearningService learning, RunbookCitations runbooks) {
         this.diagnosers = diagnosers;
         this.outbox = outbox;
         this.issued = issued;
         this.config = config;
         this.learning = learning;
+        this.runbooks = runbooks;
     }
 
     /**
@@ -123,14 +129,20 @@ public class DiagnosisService {
             LOG.debugf("Incident %s: %s leaves the conclusion at %s", incident.id(), trigger, conclusion);
             return Optional.empty();
         }
+        // After the verdict: runbook sections are advice, not part of the conclusion, so they never earn a revision.
+        List<RunbookHit> sections = runbooks.sectionsFor(proposal.engine(), proposal.ruleId(), proposal.rootCause(),
+                types);
+        List<Citation> citations = new ArrayList<>(grounding.citations());
+        sections.forEach(hit -> citations.add(RunbookCitations.citation(hit)));
         List<String> evidence = new ArrayList<>(grounding.evidence());
         evidence.addAll(append(proposal.evidence(), learned.evidenceLine(pattern)));
+        sections.forEach(hit -> evidence.add(RunbookCitations.evidenceLine(hit)));
         String justification = join(join(proposal.justification(), learned.explanation(pattern)), grounding.note());
         Diagnosis diagnosis = new Diagnosis(UUID.randomUUID().toString(), incident.id(), incidentCase.revision + 1,
                 incidentCase.target, incidentCase.service, incidentCase.container, types,
                 proposal.rootCause(), proposal.action(), grounding.confidence(), proposal.confidence(), evidence,
                 justification, proposal.engine(), proposal.ruleId(), now(), grounding.corroborated(),
-                investigation.id(), grounding.citations());
+                investigation.id(), citations);
         IssuedDiagnosis.of(diagnosis, pattern.alertType()).persist();
         incidentCase.concluded(diagnosis);
         publish(diagnosis, incidentCase.target);

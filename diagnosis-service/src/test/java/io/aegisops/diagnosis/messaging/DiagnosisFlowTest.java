@@ -13,6 +13,7 @@ import io.aegisops.contract.Fact;
 import io.aegisops.contract.IncidentStatus;
 import io.aegisops.contract.Topics;
 import io.aegisops.diagnosis.Fixtures;
+import io.aegisops.diagnosis.runbook.RunbookIndex;
 import io.aegisops.testsupport.AegisInfrastructure;
 import io.aegisops.testsupport.KafkaResource;
 import io.aegisops.testsupport.KafkaTestClient;
@@ -66,9 +67,11 @@ class DiagnosisFlowTest {
     private static KafkaTestClient kafka;
 
     private final DataSource dataSource;
+    private final RunbookIndex runbookIndex;
 
-    DiagnosisFlowTest(DataSource dataSource) {
+    DiagnosisFlowTest(DataSource dataSource, RunbookIndex runbookIndex) {
         this.dataSource = dataSource;
+        this.runbookIndex = runbookIndex;
     }
 
     @BeforeAll
@@ -165,6 +168,8 @@ class DiagnosisFlowTest {
 
     @Test
     void shouldDiagnoseANewIncidentAndPublishExactlyOneDiagnosisKeyedByTheIncident() {
+        // Runbooks are indexed off the start-up path; until then a diagnosis cites none.
+        await().atMost(Duration.ofMinutes(2)).until(runbookIndex::ready);
         Incident incident = new Incident();
 
         incident.report(alert(AlertType.MEMORY_PRESSURE, "heap 93.1% used (238 of 256 MB), threshold 85%",
@@ -174,9 +179,16 @@ class DiagnosisFlowTest {
         Diagnosis diagnosis = published(incident, 1).get(0);
         assertThat(diagnosis.corroborated()).isTrue();
         assertThat(diagnosis.investigationId()).isNotNull();
-        assertThat(diagnosis.citations()).extracting(Citation::kind, Citation::ref)
+        assertThat(diagnosis.citations()).filteredOn(c -> c.kind() == Citation.Kind.FACT)
+                .extracting(Citation::kind, Citation::ref)
                 .containsExactly(tuple(Citation.Kind.FACT, "F1"), tuple(Citation.Kind.FACT, "F2"),
                         tuple(Citation.Kind.FACT, "F4"));
+        List<Citation> runbooks = diagnosis.citations().stream()
+                .filter(c -> c.kind() == Citation.Kind.RUNBOOK).toList();
+        assertThat(runbooks).isNotEmpty().hasSizeLessThanOrEqualTo(2);
+        assertThat(runbooks.get(0).ref()).startsWith("memory-leak.md#");
+        assertThat(runbooks.get(0).title()).startsWith("Memory leak / heap pressure — ");
+        assertThat(diagnosis.evidence()).contains("runbook: " + runbooks.get(0).title());
         assertThat(diagnosis.evidence().get(0)).startsWith("corroboration: the MEMORY_PRESSURE claim is corroborated (F1, F2)");
         assertThat(diagnosis.evidence().get(1)).isEqualTo("fact F1 (engine.inspect): State: running");
         assertThat(diagnosis.incidentId()).isEqualTo(incident.id);
