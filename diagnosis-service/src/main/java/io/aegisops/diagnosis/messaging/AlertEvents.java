@@ -47,11 +47,7 @@ final class AlertEvents {
             throw malformed(event, "has no investigation id");
         }
         requireUuid(event, "investigation id", data.id());
-        requireUuid(event, "incident id", data.incidentId());
-        if (event.incidentid() != null && !event.incidentid().equals(data.incidentId())) {
-            throw malformed(event, "is keyed to incident " + event.incidentid() + " but carries incident "
-                    + data.incidentId());
-        }
+        requireKeyedIncident(event, data.incidentId());
         Set<String> ids = new HashSet<>();
         for (Fact fact : data.facts()) {
             if (fact == null || fact.id() == null || fact.id().isBlank() || fact.name() == null) {
@@ -67,6 +63,15 @@ final class AlertEvents {
             }
         }
         return data;
+    }
+
+    /** The incident a record carries is a UUID and the one its key names, so it lands on the right case. */
+    private static void requireKeyedIncident(CloudEvent event, String incidentId) {
+        requireUuid(event, "incident id", incidentId);
+        if (event.incidentid() != null && !event.incidentid().equals(incidentId)) {
+            throw malformed(event, "is keyed to incident " + event.incidentid() + " but carries incident "
+                    + incidentId);
+        }
     }
 
     private static void requireUuid(CloudEvent event, String what, String value) {
@@ -87,15 +92,7 @@ final class AlertEvents {
     }
 
     private static void requireIncident(CloudEvent event, IncidentView incident) {
-        try {
-            UUID.fromString(String.valueOf(incident.id()));
-        } catch (IllegalArgumentException e) {
-            throw malformed(event, "has incident id '" + incident.id() + "', not a UUID");
-        }
-        if (event.incidentid() != null && !event.incidentid().equals(incident.id())) {
-            throw malformed(event, "is keyed to incident " + event.incidentid() + " but carries incident "
-                    + incident.id());
-        }
+        requireKeyedIncident(event, incident.id());
         if (incident.status() == null) {
             throw malformed(event, "has an incident without a status");
         }

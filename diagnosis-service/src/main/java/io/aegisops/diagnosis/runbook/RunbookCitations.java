@@ -68,7 +68,8 @@ public class RunbookCitations {
                     .filter(hit -> hit.score() >= config.minScore())
                     .toList();
         } catch (RuntimeException e) {
-            // Advice must never cost a diagnosis: without it the diagnosis is issued as before (and retried next time).
+            // Advice must not cost a diagnosis: a failure of the model is skipped here (retried next time). A failed
+            // full-text query aborts the consumer's transaction all the same, so the event is redelivered by the inbox.
             LOG.warnf(e, "Runbook retrieval failed for %s/%s: the diagnosis cites no runbook", engine, ruleId);
             return List.of();
         }
