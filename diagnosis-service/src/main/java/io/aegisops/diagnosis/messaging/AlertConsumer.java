@@ -6,6 +6,7 @@ import io.aegisops.contract.EventCodec;
 import io.aegisops.contract.EventTypes;
 import io.aegisops.contract.IncidentView;
 import io.aegisops.contract.Investigation;
+import io.aegisops.diagnosis.llm.ModelAdvisor;
 import io.aegisops.diagnosis.service.DiagnosisService;
 import io.aegisops.kit.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
@@ -15,8 +16,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads aegis.alerts: alerts that open or join incidents are recorded and, with the investigations of their
- * targets, diagnosed; status changes are followed so that
- * closed incidents are left alone, everything else is skipped. Each event is applied once (inbox); a record
+ * targets, diagnosed (a configured model is consulted on each investigation first, outside any transaction);
+ * status changes are followed so that closed incidents are left alone, everything else is skipped. Each event is applied once (inbox); a record
  * that cannot be read goes to the channel's dead-letter topic instead of blocking the partition.
  */
 @ApplicationScoped
@@ -27,10 +28,12 @@ public class AlertConsumer {
 
     private final Inbox inbox;
     private final DiagnosisService diagnoses;
+    private final ModelAdvisor models;
 
-    public AlertConsumer(Inbox inbox, DiagnosisService diagnoses) {
+    public AlertConsumer(Inbox inbox, DiagnosisService diagnoses, ModelAdvisor models) {
         this.inbox = inbox;
         this.diagnoses = diagnoses;
+        this.models = models;
     }
 
     @Incoming("alerts-in")
@@ -44,6 +47,7 @@ public class AlertConsumer {
             }
             case EventTypes.INVESTIGATION_COMPLETED -> {
                 Investigation investigation = AlertEvents.investigation(event);
+                models.consult(investigation); // before the transaction: a model call holds no connection or lock
                 inbox.once(CONSUMER, event, e -> diagnoses.investigationCompleted(investigation));
             }
             case EventTypes.INCIDENT_STATUS_CHANGED -> {

@@ -14,6 +14,9 @@ import io.aegisops.contract.Topics;
 import io.aegisops.diagnosis.domain.IncidentCase;
 import io.aegisops.diagnosis.domain.IssuedDiagnosis;
 import io.aegisops.diagnosis.domain.ObservedAlert;
+import io.aegisops.diagnosis.llm.AnswerCheck;
+import io.aegisops.diagnosis.llm.ModelAdvice;
+import io.aegisops.diagnosis.llm.ModelAdvisor;
 import io.aegisops.diagnosis.runbook.RunbookCitations;
 import io.aegisops.diagnosis.runbook.RunbookHit;
 import io.aegisops.kit.outbox.Outbox;
@@ -48,15 +51,18 @@ public class DiagnosisService {
     private final DiagnosisConfig config;
     private final LearningService learning;
     private final RunbookCitations runbooks;
+    private final ModelAdvisor models;
 
     public DiagnosisService(DiagnoserChain diagnosers, Outbox outbox, Event<DiagnosisIssued> issued,
-                            DiagnosisConfig config, LearningService learning, RunbookCitations runbooks) {
+                            DiagnosisConfig config, LearningService learning, RunbookCitations runbooks,
+                            ModelAdvisor models) {
         this.diagnosers = diagnosers;
         this.outbox = outbox;
         this.issued = issued;
         this.config = config;
         this.learning = learning;
         this.runbooks = runbooks;
+        this.models = models;
     }
 
     /**
@@ -84,7 +90,7 @@ public class DiagnosisService {
                     event.alert().id(), event.alert().type());
             return Optional.empty();
         }
-        return diagnose(incidentCase, incident, investigation.get(), event.alert().id());
+        return diagnose(incidentCase, incident, investigation.get(), event.alert().id(), false);
     }
 
     /**
@@ -110,13 +116,25 @@ public class DiagnosisService {
                     investigation.id(), investigation.incidentId());
             return Optional.empty();
         }
-        return diagnose(incidentCase, incident.get(), investigation, "investigation " + investigation.id());
+        return diagnose(incidentCase, incident.get(), investigation, "investigation " + investigation.id(), true);
     }
 
+    /**
+     * @param onNewFacts true when an investigation triggered this, false for an alert joining on facts already held.
+     *                   The model is asked once per investigation, before its event's transaction ({@link ModelAdvisor});
+     *                   its answer is taken here. A model's diagnosis stands until new facts: an alert that joins
+     *                   after a restart (when the answer is no longer remembered) does not hand it back to the rules.
+     */
     private Optional<Diagnosis> diagnose(IncidentCase incidentCase, IncidentView incident, Investigation investigation,
-                                         String trigger) {
+                                         String trigger, boolean onNewFacts) {
+        Optional<ModelAdvice> advice = models.adviceFor(investigation.id());
+        if (advice.isEmpty() && !onNewFacts && AnswerCheck.ENGINE.equals(incidentCase.engine)) {
+            LOG.debugf("Incident %s: %s brings no new facts; the model's diagnosis stands", incident.id(), trigger);
+            return Optional.empty();
+        }
         List<AlertView> alerts = ObservedAlert.ofIncident(incidentCase.incidentId);
-        ProposedDiagnosis proposal = diagnosers.diagnose(new DiagnosisInput(incident, alerts, investigation));
+        ProposedDiagnosis proposal = advice.flatMap(ModelAdvice::proposal)
+                .orElseGet(() -> diagnosers.diagnose(new DiagnosisInput(incident, alerts, investigation)));
         List<AlertType> types = typesOf(alerts);
         Pattern pattern = new Pattern(LearningService.serviceOf(incidentCase.service, incidentCase.target),
                 proposal.primaryAlertType() != null ? proposal.primaryAlertType()
@@ -136,6 +154,7 @@ public class DiagnosisService {
         sections.forEach(hit -> citations.add(RunbookCitations.citation(hit)));
         List<String> evidence = new ArrayList<>(grounding.evidence());
         evidence.addAll(append(proposal.evidence(), learned.evidenceLine(pattern)));
+        advice.ifPresent(a -> evidence.addAll(a.notes()));
         sections.forEach(hit -> evidence.add(RunbookCitations.evidenceLine(hit)));
         String justification = join(join(proposal.justification(), learned.explanation(pattern)), grounding.note());
         Diagnosis diagnosis = new Diagnosis(UUID.randomUUID().toString(), incident.id(), incidentCase.revision + 1,
