@@ -11,7 +11,8 @@ import java.util.List;
  * the diagnosis' {@code baseConfidence}.
  *
  * @param engine        which diagnoser concluded
- * @param ruleId        the rule that matched, for the rules engine; null otherwise
+ * @param ruleId        the rule that matched, for the rules engine; the cause family it named, for the model
+ *                      ({@code llm}); null otherwise
  * @param rootCause     the cause in plain words
  * @param action        the recommended action
  * @param confidence    0–1

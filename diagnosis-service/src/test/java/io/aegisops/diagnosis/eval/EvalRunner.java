@@ -1,5 +1,6 @@
 package io.aegisops.diagnosis.eval;
 
+import io.aegisops.diagnosis.llm.AnswerCheck;
 import io.aegisops.diagnosis.service.DiagnosisInput;
 import io.aegisops.diagnosis.service.Diagnoser;
 import io.aegisops.diagnosis.service.Grounding;
@@ -45,7 +46,10 @@ public final class EvalRunner {
         }
         ProposedDiagnosis p = proposal.get();
         Grounding grounding = Grounding.of(p, p.confidence(), input.investigation(), cap);
-        return new Outcome(engine.engine(), p.ruleId(), data.families().familyOf(p.ruleId()), p.action(),
+        // A model names its cause family where a rule id would be (AnswerCheck): it concluded without a rule.
+        boolean model = AnswerCheck.ENGINE.equals(p.engine());
+        return new Outcome(engine.engine(), model ? null : p.ruleId(),
+                model ? p.ruleId() : data.families().familyOf(p.ruleId()), p.action(),
                 grounding.corroborated(), grounding.confidence());
     }
 }

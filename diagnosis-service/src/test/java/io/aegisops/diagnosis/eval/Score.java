@@ -19,10 +19,13 @@ public record Score(Scenario scenario, Outcome outcome) {
         return scenario.expected().corroborated() == outcome.corroborated();
     }
 
-    /** @return null when the scenario names no rule */
+    /** @return null when the scenario names no rule, or the engine concluded without one (a model's answer) */
     public Boolean ruleOk() {
         String expected = scenario.expected().ruleId();
-        return expected == null ? null : expected.equals(outcome.ruleId());
+        if (expected == null || outcome.ruleId() == null && outcome.action() != null) {
+            return null;
+        }
+        return expected.equals(outcome.ruleId());
     }
 
     public boolean passed() {

@@ -12,6 +12,7 @@ import io.aegisops.contract.EventTypes;
 import io.aegisops.contract.IncidentStatus;
 import io.aegisops.contract.Topics;
 import io.aegisops.diagnosis.Fixtures;
+import io.aegisops.diagnosis.runbook.RunbookIndex;
 import io.aegisops.llmstandin.Received;
 import io.aegisops.llmstandin.Reply;
 import io.aegisops.testsupport.AegisInfrastructure;
@@ -54,9 +55,11 @@ class ModelDiagnosisFlowTest {
     private static KafkaTestClient kafka;
 
     private final DataSource dataSource;
+    private final RunbookIndex runbookIndex;
 
-    ModelDiagnosisFlowTest(DataSource dataSource) {
+    ModelDiagnosisFlowTest(DataSource dataSource, RunbookIndex runbookIndex) {
         this.dataSource = dataSource;
+        this.runbookIndex = runbookIndex;
     }
 
     @BeforeAll
@@ -215,6 +218,8 @@ class ModelDiagnosisFlowTest {
 
     @Test
     void shouldAnswerTheModelsRunbookSearchAndUseItsFinalAnswer() {
+        // Runbooks are indexed off the start-up path; until then the tool says the index is not available.
+        await().atMost(Duration.ofMinutes(2)).until(runbookIndex::ready);
         Incident incident = new Incident();
         ModelStandIn.answer(ModelStandIn.cloudAbout(incident.id).and(r -> !r.mentions("\"tool\"")),
                 Reply.toolCall("searchRunbooks", "{\"query\":\"heap grows until the JVM runs out of memory\"}"));
