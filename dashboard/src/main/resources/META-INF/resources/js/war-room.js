@@ -28,6 +28,7 @@
     source: null,
     live: false,
     spokenNotifications: new Set(),
+    reports: [],
   };
 
   const $ = (id) => document.getElementById(id);
@@ -220,6 +221,7 @@
       load('api/activity?limit=50', (a) => { state.activity = a; renderActivity(); }),
       load('api/platform', (p) => { state.platform = p; renderPlatform(); }),
       load('api/notifications', (n) => { state.notifications = n; renderNotifications(); }),
+      loadReports(),
     ]);
     if (state.selected) loadDetail(state.selected);
   }
@@ -289,6 +291,7 @@
       if (list.children[index] !== item) list.insertBefore(item, list.children[index] || null);
     });
     existing.forEach((item) => item.remove());
+    renderAskTargets();
   }
 
   function select(id) {
@@ -372,17 +375,18 @@
       corroborated ? '✔ corroborated' : `✘ NOT corroborated${long ? ' — a human decides' : ''}`);
   }
 
-  // Fact ids come from monitor-service; they only ever go into attributes and text, never into markup.
-  function factRowId(factId) {
-    return `fact-${factId}`;
+  // Fact ids come from monitor-service; they only ever go into attributes and text, never into markup. The scope
+  // keeps the incident's F1 and an on-demand report's F1 apart when both are on the page.
+  function factRowId(factId, scope) {
+    return `${scope || 'fact'}-${factId}`;
   }
 
-  function factLink(factId) {
+  function factLink(factId, scope) {
     return el('a', {
-      href: `#${factRowId(factId)}`, class: 'fact-ref',
+      href: `#${factRowId(factId, scope)}`, class: 'fact-ref',
       onclick: (e) => {
         e.preventDefault();
-        const row = $(factRowId(factId));
+        const row = $(factRowId(factId, scope));
         if (!row) return;
         row.scrollIntoView({ block: 'center' });
         row.classList.remove('flash');
@@ -468,18 +472,137 @@
               ? el('span', { class: 'note' }, ' · facts ', (c.factIds || []).flatMap((id, i) => (i ? [', ', factLink(id)] : [factLink(id)])))
               : null)))
         : el('p', { class: 'note' }, 'No claims were checked.'),
-      table('facts', `Facts observed (${facts.length})`, ['Fact', 'Source', 'Summary', 'Time'], facts.map((f) =>
-        el('tr', { id: factRowId(f.id), tabindex: -1, 'data-testid': 'fact-row', dataset: { factId: f.id } },
-          el('td', {}, el('b', {}, f.id), el('div', { class: 'note' }, f.name)),
-          el('td', {}, f.source),
-          el('td', { class: 'summary' }, f.summary),
-          el('td', { class: 'when' }, time(f.observedAt))))),
-      table('tool-calls', `Reads made (${calls.length})`, ['Tool', 'On', 'Took', 'Outcome'], calls.map((t) =>
-        el('tr', { 'data-testid': 'tool-call' },
-          el('td', {}, t.tool),
-          el('td', { class: 'summary' }, t.argument),
-          el('td', { class: 'when' }, duration(t.millis)),
-          el('td', { class: t.outcome === 'ok' ? null : 'problem' }, t.outcome)))));
+      factsTable(facts),
+      toolCallsTable(calls));
+  }
+
+  /** The facts of an investigation, one row per fact, each row the target of that fact's links. */
+  function factsTable(facts, scope) {
+    return table('facts', `Facts observed (${facts.length})`, ['Fact', 'Source', 'Summary', 'Time'], facts.map((f) =>
+      el('tr', { id: factRowId(f.id, scope), tabindex: -1, 'data-testid': 'fact-row', dataset: { factId: f.id } },
+        el('td', {}, el('b', {}, f.id), el('div', { class: 'note' }, f.name)),
+        el('td', {}, f.source),
+        el('td', { class: 'summary' }, f.summary),
+        el('td', { class: 'when' }, time(f.observedAt)))));
+  }
+
+  function toolCallsTable(calls) {
+    return table('tool-calls', `Reads made (${calls.length})`, ['Tool', 'On', 'Took', 'Outcome'], calls.map((t) =>
+      el('tr', { 'data-testid': 'tool-call' },
+        el('td', {}, t.tool),
+        el('td', { class: 'summary' }, t.argument),
+        el('td', { class: 'when' }, duration(t.millis)),
+        el('td', { class: t.outcome === 'ok' ? null : 'problem' }, t.outcome))));
+  }
+
+  function factLinks(ids, scope) {
+    return (ids || []).flatMap((id, i) => (i ? [', ', factLink(id, scope)] : [factLink(id, scope)]));
+  }
+
+  // ---------- Ask AegisOps: on-demand investigations through monitor-service ----------
+  const REPORT_SCOPE = 'report-fact';
+
+  /** Text with every fact id it names (F1, F12…) turned into a link to that fact's row; the rest stays text. */
+  function withFactLinks(text, known, scope) {
+    return String(text || '').split(/\b(F\d+)\b/).map((part, i) =>
+      (i % 2 === 1 && known.has(part) ? factLink(part, scope) : part));
+  }
+
+  function findingMarker(observed) {
+    return el('span', { class: 'marker', 'data-observed': String(Boolean(observed)) },
+      observed ? '● observed' : '○ not observed');
+  }
+
+  function renderReport(report) {
+    const box = $('ask-report');
+    clear(box);
+    const facts = report.facts || [];
+    const known = new Set(facts.map((f) => f.id));
+    const conclusion = report.conclusion || {};
+    const findings = conclusion.findings || [];
+    const citations = report.citations || [];
+    const took = report.requestedAt && report.completedAt
+      ? new Date(report.completedAt) - new Date(report.requestedAt) : null;
+    box.className = 'ask-report';
+    box.dataset.reportId = report.id;
+    box.append(
+      el('h3', {}, `${report.target}${report.container && report.container !== report.target ? ` (container ${report.container})` : ''}`),
+      el('p', { class: 'note' }, `“${report.question}” · asked ${time(report.requestedAt)}`,
+        took !== null ? ` · took ${duration(took)}` : '', ` · id ${report.id}`),
+      el('p', { class: 'conclusion detail-text', 'data-testid': 'report-summary' },
+        el('strong', {}, 'Conclusion: '), withFactLinks(conclusion.summary, known, REPORT_SCOPE)),
+      el('h4', {}, 'Fault kinds'),
+      el('ul', { class: 'findings', 'data-testid': 'report-findings' }, findings.map((f) =>
+        el('li', { 'data-testid': 'finding', 'data-kind': f.kind, 'data-observed': String(Boolean(f.observed)) },
+          findingMarker(f.observed), ' ', el('b', {}, f.kind), f.asked ? el('span', { class: 'note' }, ' (asked)') : null,
+          f.reason ? ` — ${f.reason}` : '',
+          (f.factIds || []).length
+            ? el('span', { class: 'note' }, ' · facts ', factLinks((f.factIds || []).filter((id) => known.has(id)), REPORT_SCOPE))
+            : null))),
+      el('h4', {}, 'Rests on'),
+      citations.length
+        ? el('ul', { class: 'citations', 'data-testid': 'report-citations' }, citations.map((c) =>
+          el('li', { 'data-kind': c.kind, 'data-testid': 'citation' },
+            el('span', { class: 'kind' }, 'fact'), known.has(c.ref) ? factLink(c.ref, REPORT_SCOPE) : el('b', {}, c.ref),
+            ` ${c.title || ''}`, c.detail ? `: ${c.detail}` : '')))
+        : el('p', { class: 'note' }, 'The conclusion cites no fact.'),
+      factsTable(facts, REPORT_SCOPE),
+      toolCallsTable(report.toolCalls || []));
+  }
+
+  /** Targets the room knows: opted-in containers (their service and container name) and incident targets. */
+  function renderAskTargets() {
+    const list = $('ask-targets');
+    if (!list) return;
+    const names = new Set();
+    const containers = state.platform && Array.isArray(state.platform.containers) ? state.platform.containers : [];
+    for (const c of containers) {
+      if (c.target) names.add(c.target);
+      if (c.name) names.add(c.name);
+    }
+    for (const card of state.incidents.values()) if (card.target) names.add(card.target);
+    const sorted = [...names].sort();
+    if (sorted.join('\n') === [...list.children].map((o) => o.value).join('\n')) return;
+    clear(list);
+    for (const name of sorted) list.append(el('option', { value: name }));
+  }
+
+  async function loadReports() {
+    const problem = $('ask-history-error');
+    try {
+      state.reports = await api('api/investigations?limit=20');
+      problem.hidden = true;
+    } catch (e) {
+      problem.hidden = false;
+      problem.textContent = `Past reports unavailable: ${e.message}`;
+      return;
+    }
+    renderReports();
+  }
+
+  function renderReports() {
+    const list = $('ask-history');
+    clear(list);
+    for (const r of state.reports) {
+      const observed = ((r.conclusion && r.conclusion.findings) || []).filter((f) => f.observed).map((f) => f.kind);
+      list.append(el('li', { 'data-testid': 'ask-history-entry', dataset: { reportId: r.id } },
+        el('button', { type: 'button', class: 'quiet ask-history-item', onclick: () => renderReport(r) },
+          el('span', {}, el('span', { class: 'time' }, time(r.requestedAt)), el('strong', {}, r.target), ` — ${r.question}`),
+          el('span', { class: 'what' }, observed.length ? `observed: ${observed.join(', ')}` : 'nothing observed'))));
+    }
+    if (!state.reports.length) list.append(el('li', { class: 'empty' }, 'No questions asked yet.'));
+  }
+
+  async function ask(event) {
+    event.preventDefault();
+    const button = $('ask-button');
+    await act(button, async () => {
+      const report = await api('api/investigations', {
+        body: { actor: state.name, target: $('ask-target').value, question: $('ask-question').value },
+      });
+      renderReport(report);
+      await loadReports();
+    });
   }
 
   async function showEvidence(id, box) {
@@ -611,6 +734,7 @@
     if (!targets.has(p.faultTarget)) {
       cards.append(serviceCard({ target: p.faultTarget, name: p.faultTarget }, p));
     }
+    renderAskTargets();
     cards.querySelectorAll('input[data-kind]').forEach((i) => { if (values[i.dataset.kind] !== undefined) i.value = values[i.dataset.kind]; });
     // Rebuilt on every change: give keyboard focus back to the control that had it.
     if (focusedId && $(focusedId)) $(focusedId).focus();
@@ -817,6 +941,7 @@
       join(name);
     });
     $('change-name').addEventListener('click', () => askForName());
+    $('ask-form').addEventListener('submit', ask);
     // A link from Slack (/incidents/<id> redirects here) opens that incident.
     const linked = new URLSearchParams(window.location.search).get('incident');
     if (linked && UUID.test(linked)) state.selected = linked;

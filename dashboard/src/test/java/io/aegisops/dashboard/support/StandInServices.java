@@ -1,7 +1,10 @@
 package io.aegisops.dashboard.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.aegisops.contract.EventCodec;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
@@ -23,6 +26,10 @@ import java.util.Map;
  *   <li>buggy {@code POST /faults/memory} → 200; {@code /faults/cpu} → 400 with buggy-app's error shape;
  *       {@code /faults/reset} → 200; {@code GET /faults} → 200</li>
  *   <li>monitor {@code POST /api/incidents/{id}/resolve} → 500 with an ApiError</li>
+ *   <li>monitor {@code POST /api/investigations} → 201 with a report echoing the target and question, for target
+ *       {@value #STRANGER} → 404 with monitor's "not monitored" ApiError; {@code GET /api/investigations} → 200 with
+ *       that report, echoing the query as its question; {@code GET /api/investigations/{REPORT_ID}} → 200,
+ *       {@code {UNKNOWN_ID}} → 404</li>
  *   <li>every service {@code GET /q/health/ready} → 200</li>
  * </ul>
  */
@@ -30,6 +37,9 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
 
     public static final String CONFLICT_ID = "00000000-0000-0000-0000-000000000409";
     public static final String UNKNOWN_ID = "00000000-0000-0000-0000-000000000404";
+    public static final String REPORT_ID = "00000000-0000-0000-0000-000000000201";
+    /** A target monitor-service does not watch. */
+    public static final String STRANGER = "stranger";
 
     private HttpServer server;
 
@@ -84,11 +94,51 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
                     + "\"parameter\":\"threads\"}");
         } else if (path.equals("/buggy/faults/reset") || path.equals("/buggy/faults")) {
             reply(exchange, 200, "{\"memory\":{\"active\":false},\"cpu\":{\"active\":false},\"latency\":{\"active\":false}}");
+        } else if (path.equals("/monitor/api/investigations") && "POST".equals(method)) {
+            investigation(exchange, body);
+        } else if (path.equals("/monitor/api/investigations")) {
+            reply(exchange, 200, "[" + report("checkout", exchange.getRequestURI().getQuery()) + "]");
+        } else if (path.equals("/monitor/api/investigations/" + REPORT_ID)) {
+            reply(exchange, 200, report("checkout", "why is checkout slow?"));
+        } else if (path.equals("/monitor/api/investigations/" + UNKNOWN_ID)) {
+            reply(exchange, 404, "{\"status\":404,\"error\":\"Not Found\",\"message\":\"on-demand investigation "
+                    + UNKNOWN_ID + " does not exist\"}");
         } else if (path.matches("/monitor/api/incidents/[^/]+/resolve")) {
             reply(exchange, 500, "{\"status\":500,\"error\":\"Internal Server Error\",\"message\":\"internal error, reference r-1 (see the service log)\"}");
         } else {
             reply(exchange, 404, "{\"status\":404,\"error\":\"Not Found\",\"message\":\"stand-in has no " + method + " " + path + "\"}");
         }
+    }
+
+    /** monitor-service's answer to a question: 201 with a report, or 404 for a target it does not watch. */
+    private static void investigation(HttpExchange exchange, String body) throws IOException {
+        JsonNode question = EventCodec.mapper().readTree(body);
+        String target = question.path("target").asText();
+        if (STRANGER.equals(target)) {
+            reply(exchange, 404, "{\"status\":404,\"error\":\"Not Found\",\"message\":\"target 'stranger' is not "
+                    + "monitored: no container named stranger or of service stranger carries the label "
+                    + "aegis.enable=true, which opts a container in\"}");
+            return;
+        }
+        exchange.getResponseHeaders().add("Location", "/api/investigations/" + REPORT_ID);
+        reply(exchange, 201, report(target, question.path("question").asText()));
+    }
+
+    /** A report as monitor-service writes one; the question is echoed, and says what the dashboard sent. */
+    private static String report(String target, String question) {
+        ObjectNode report = EventCodec.mapper().createObjectNode();
+        report.put("id", REPORT_ID).put("target", target).put("container", target + "-1").put("question", question);
+        report.putArray("toolCalls").addObject().put("tool", "inspect").put("argument", target + "-1")
+                .put("millis", 7).put("outcome", "ok");
+        report.putArray("facts").addObject().put("id", "F1").put("name", "state").put("source", "engine.inspect")
+                .put("summary", "State: running").put("value", "running");
+        ObjectNode conclusion = report.putObject("conclusion");
+        conclusion.put("summary", target + " looks healthy — state running (F1).");
+        conclusion.putArray("findings").addObject().put("kind", "LATENCY").put("asked", true).put("observed", false)
+                .put("reason", "the container is running").putArray("factIds").add("F1");
+        report.putArray("citations").addObject().put("kind", "FACT").put("ref", "F1").put("title", "state")
+                .put("detail", "State: running");
+        return report.toString();
     }
 
     private static void reply(HttpExchange exchange, int status, String json) throws IOException {

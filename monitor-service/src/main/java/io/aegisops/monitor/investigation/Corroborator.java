@@ -22,6 +22,9 @@ import java.util.stream.Stream;
  * alerts claim. Exists because an alert is only a statement by its sender (anyone can POST one): only a claim shown
  * by the engine or by our own probe may lead to an action without a human. A pure function of its inputs.
  *
+ * <p>The same judgement answers an on-demand question ({@link ClaimedAlert#asked}): each fault kind is judged as if
+ * an alert of it had arrived when the question was asked, so a report and an incident never disagree on a fact.
+ *
  * <p>Times a sender gives are not trusted far: an alert counts as happening no earlier than its receipt minus the
  * restart tolerance, so a forged alert dated in the past cannot make a long-running container look restarted.
  */
@@ -91,9 +94,9 @@ public final class Corroborator {
         if (startedAt.isPresent()) {
             return startedAt.get().isBefore(alertAt.minus(thresholds.restartTolerance()))
                     ? verdict(alert, false, "the container has been running since " + show(startedAt.get())
-                    + ", before the alert at " + show(alertAt), state, started)
+                    + ", before " + occasion(alert) + " at " + show(alertAt), state, started)
                     : verdict(alert, true, "the container started again at " + show(startedAt.get())
-                    + ", after the alert at " + show(alertAt), state, started);
+                    + ", after " + occasion(alert) + " at " + show(alertAt), state, started);
         }
         Optional<Fact> restarts = o.fact(FactNames.RESTART_COUNT);
         if (restarts.map(f -> f.value().asLong()).orElse(0L) > 0) {
@@ -159,6 +162,11 @@ public final class Corroborator {
         String why = probe.isPresent() ? "the container is running and the health probe answered healthy"
                 : "the container is running and no health check shows a failure";
         return verdict(alert, false, why, state, probe, dockerHealth);
+    }
+
+    /** What the time of a claim is the time of: an alert's, or an on-demand question's (no alert). */
+    private static String occasion(ClaimedAlert alert) {
+        return alert.alertId() == null ? "the question" : "the alert";
     }
 
     /** When the alert counts as happening: as its sender says, but never long before monitor received it. */

@@ -57,4 +57,24 @@ public interface InvestigationConfig {
      */
     @WithDefault("5s")
     Duration restartTolerance();
+
+    /** Investigations a person asks for without an incident ({@code POST /api/investigations}). */
+    OnDemand onDemand();
+
+    /** Limits of on-demand investigations, which run on the request thread. */
+    interface OnDemand {
+
+        /**
+         * On-demand investigations gathered at once; one more is refused with 429 rather than queued, since each
+         * holds a request thread and several engine reads for up to the deadline.
+         */
+        @WithDefault("2")
+        @Min(1)
+        @Max(16)
+        int concurrency();
+
+        /** The Retry-After a refused request is given: about one investigation's duration. */
+        @WithDefault("2s")
+        Duration retryAfter();
+    }
 }

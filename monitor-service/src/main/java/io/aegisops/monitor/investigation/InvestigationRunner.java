@@ -45,10 +45,11 @@ public class InvestigationRunner {
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor pool;
 
-    public InvestigationRunner(Investigations investigations, Investigator investigator, InvestigationConfig config) {
+    public InvestigationRunner(Investigations investigations, Investigator investigator, Corroborator corroborator,
+                               InvestigationConfig config) {
         this.investigations = investigations;
         this.investigator = investigator;
-        this.corroborator = new Corroborator(Thresholds.of(config));
+        this.corroborator = corroborator;
         this.config = config;
         this.pool = new ThreadPoolExecutor(config.threads(), config.threads(), 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(QUEUE), DaemonThreads.named("aegis-investigation"));

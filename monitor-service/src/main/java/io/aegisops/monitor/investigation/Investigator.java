@@ -31,11 +31,12 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * Looks at an incident's target itself, with read-only engine calls and one health probe, instead of believing the
- * alert. Exists because monitor-service owns the read-only Docker client: what it finds here is what every later
+ * alert; the same reads answer a person's on-demand question about a target ({@link #investigateNamed}). Exists because monitor-service owns the read-only Docker client: what it finds here is what every later
  * decision may rest on. Reads run in parallel under one deadline; a read that fails becomes a tool-call outcome.
  *
  * <p>Only reads from Docker (list, inspect, logs, stats); it never changes a container.
@@ -97,23 +98,60 @@ public class Investigator {
     public Findings investigate(String target, String container, boolean cpu, Predicate<List<Fact>> settled) {
         OffsetDateTime startedAt = now();
         Gathering gathering = new Gathering(reads, settings.deadline());
+        Optional<Container> found = list(gathering, target, all -> choose(all, target, container),
+                "no opted-in container for target " + target).flatMap(chosen -> chosen);
+        return found.map(c -> read(gathering, c, cpu, settled, startedAt))
+                .orElseGet(() -> new Findings(target, null, List.of(), gathering.calls(), startedAt, now()));
+    }
+
+    /**
+     * Gathers every fact (CPU included, stats always waited for) about the opted-in container a person named, by its
+     * container name or its service (the {@code aegis.service} label, the Compose service), for a question asked
+     * without an incident. The same reads, deadline and opt-in rule as an incident's investigation.
+     *
+     * @return empty when the engine answered and no opted-in container has that name or service; otherwise the
+     * findings, whose container is null when the engine is not configured or did not answer the list (its tool
+     * call says which)
+     */
+    public Optional<Findings> investigateNamed(String nameOrService) {
+        OffsetDateTime startedAt = now();
+        Gathering gathering = new Gathering(reads, settings.deadline());
+        Optional<Optional<Container>> listed = list(gathering, nameOrService, all -> named(all, nameOrService),
+                "no opted-in container named " + nameOrService + " or of that service");
+        if (listed.isPresent() && listed.get().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(listed.flatMap(chosen -> chosen)
+                .map(c -> read(gathering, c, true, facts -> false, startedAt))
+                .orElseGet(() -> new Findings(null, null, List.of(), gathering.calls(), startedAt, now())));
+    }
+
+    /**
+     * Lists the opted-in containers and picks one.
+     *
+     * @return empty when nothing was listed (engine not configured, or its answer did not come), else the choice
+     */
+    private Optional<Optional<Container>> list(Gathering gathering, String argument,
+                                               Function<List<Container>, Optional<Container>> chooser,
+                                               String missing) {
         if (!settings.engineEnabled()) {
-            gathering.record(new ToolCall("engine", target, 0,
+            gathering.record(new ToolCall("engine", argument, 0,
                     "Docker engine not configured (aegis.docker.enabled=false): nothing observed"));
-            return new Findings(null, List.of(), gathering.calls(), startedAt, now());
+            return Optional.empty();
         }
-        Optional<Container> found = gathering.submit("list", target, () -> docker.listContainersCmd()
+        return gathering.submit("list", argument, () -> docker.listContainersCmd()
                         .withShowAll(true).withLabelFilter(List.of(Labels.ENABLE)).exec())
-                .await(all -> choose(all, target, container).isPresent() ? "ok"
-                        : "no opted-in container for target " + target)
-                .flatMap(all -> choose(all, target, container));
-        if (found.isEmpty()) {
-            return new Findings(null, List.of(), gathering.calls(), startedAt, now());
-        }
+                .await(all -> chooser.apply(all).isPresent() ? "ok" : missing)
+                .map(chooser);
+    }
+
+    private Findings read(Gathering gathering, Container container, boolean cpu, Predicate<List<Fact>> settled,
+                          OffsetDateTime startedAt) {
         FactList facts = new FactList();
-        String name = nameOf(found.get());
-        read(gathering, facts, found.get(), name, cpu, settled);
-        return new Findings(name, facts.list(), gathering.calls(), startedAt, now());
+        String name = nameOf(container);
+        read(gathering, facts, container, name, cpu, settled);
+        return new Findings(Labels.serviceOf(container.getLabels(), name), name, facts.list(), gathering.calls(),
+                startedAt, now());
     }
 
     /** Starts every read the container's state allows at once, then turns the answers into facts in a fixed order. */
@@ -218,6 +256,26 @@ public class Investigator {
                 .or(() -> ofTarget.stream().max(Comparator
                         .comparing((Container c) -> RUNNING.equals(c.getState()))
                         .thenComparing(c -> c.getCreated() == null ? 0L : c.getCreated())));
+    }
+
+    /**
+     * The opted-in container a person named: by its container name first, else the running (then newest) one whose
+     * service ({@code aegis.service}, else the Compose service) has that name.
+     */
+    static Optional<Container> named(List<Container> containers, String nameOrService) {
+        List<Container> optedIn = containers.stream()
+                .filter(c -> c.getId() != null && Labels.isEnabled(c.getLabels()))
+                .toList();
+        return optedIn.stream().filter(c -> nameOf(c).equals(nameOrService)).findFirst()
+                .or(() -> optedIn.stream()
+                        .filter(c -> nameOrService.equals(Labels.serviceOf(c.getLabels(), nameOf(c)))
+                                || nameOrService.equals(composeService(c)))
+                        .max(Comparator.comparing((Container c) -> RUNNING.equals(c.getState()))
+                                .thenComparing(c -> c.getCreated() == null ? 0L : c.getCreated())));
+    }
+
+    private static String composeService(Container container) {
+        return container.getLabels() == null ? null : container.getLabels().get(Labels.COMPOSE_SERVICE);
     }
 
     private static String nameOf(Container container) {

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -126,13 +129,24 @@ public class ApiErrorMappers {
         return type.getSimpleName();
     }
 
-    /** "accept.arg0.summary" → "summary": callers know the body, they want the field. */
+    /**
+     * "accept.arg0.summary" or "accept.alert.summary" → "summary": callers know the body, they want the field. The
+     * method's node is always dropped, the parameter's only when the violation is inside it (a query parameter or a
+     * missing body keeps its own name). Decided by the nodes' kinds, since with {@code -parameters} the parameter is
+     * named after the Java variable rather than {@code argN}.
+     */
     private static String fieldOf(ConstraintViolation<?> violation) {
         String path = violation.getPropertyPath().toString();
-        String[] parts = path.split("\\.");
-        if (parts.length >= 3 && parts[1].startsWith("arg")) {
-            return String.join(".", Arrays.copyOfRange(parts, 2, parts.length));
+        List<Path.Node> nodes = new ArrayList<>();
+        violation.getPropertyPath().forEach(nodes::add);
+        int drop = 0;
+        if (!nodes.isEmpty() && nodes.get(0).getKind() == ElementKind.METHOD) {
+            drop = 1;
+            if (nodes.size() > 2 && nodes.get(1).getKind() == ElementKind.PARAMETER) {
+                drop = 2;
+            }
         }
-        return parts.length >= 2 ? String.join(".", Arrays.copyOfRange(parts, 1, parts.length)) : path;
+        String[] parts = path.split("\\.");
+        return drop > 0 && parts.length > drop ? String.join(".", Arrays.copyOfRange(parts, drop, parts.length)) : path;
     }
 }
