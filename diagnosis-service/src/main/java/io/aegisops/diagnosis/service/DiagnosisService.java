@@ -16,6 +16,8 @@ import io.aegisops.diagnosis.domain.IssuedDiagnosis;
 import io.aegisops.diagnosis.domain.ObservedAlert;
 import io.aegisops.diagnosis.runbook.RunbookCitations;
 import io.aegisops.diagnosis.runbook.RunbookHit;
+import io.aegisops.diagnosis.similar.PastIncidents;
+import io.aegisops.diagnosis.similar.SimilarIncident;
 import io.aegisops.kit.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -48,15 +50,18 @@ public class DiagnosisService {
     private final DiagnosisConfig config;
     private final LearningService learning;
     private final RunbookCitations runbooks;
+    private final PastIncidents pastIncidents;
 
     public DiagnosisService(DiagnoserChain diagnosers, Outbox outbox, Event<DiagnosisIssued> issued,
-                            DiagnosisConfig config, LearningService learning, RunbookCitations runbooks) {
+                            DiagnosisConfig config, LearningService learning, RunbookCitations runbooks,
+                            PastIncidents pastIncidents) {
         this.diagnosers = diagnosers;
         this.outbox = outbox;
         this.issued = issued;
         this.config = config;
         this.learning = learning;
         this.runbooks = runbooks;
+        this.pastIncidents = pastIncidents;
     }
 
     /**
@@ -137,6 +142,11 @@ public class DiagnosisService {
         List<String> evidence = new ArrayList<>(grounding.evidence());
         evidence.addAll(append(proposal.evidence(), learned.evidenceLine(pattern)));
         sections.forEach(hit -> evidence.add(RunbookCitations.evidenceLine(hit)));
+        // Past incidents too are advice found after the verdict: similarity never earns a revision.
+        List<SimilarIncident> similar = pastIncidents.similarTo(incident.id(), incidentCase.target,
+                incidentCase.service, types, proposal.rootCause(), proposal.action());
+        similar.forEach(past -> citations.add(past.citation()));
+        similar.forEach(past -> evidence.add(past.evidenceLine()));
         String justification = join(join(proposal.justification(), learned.explanation(pattern)), grounding.note());
         Diagnosis diagnosis = new Diagnosis(UUID.randomUUID().toString(), incident.id(), incidentCase.revision + 1,
                 incidentCase.target, incidentCase.service, incidentCase.container, types,
@@ -232,11 +242,17 @@ public class DiagnosisService {
         return sentence == null ? text : text + " " + sentence;
     }
 
-    /** Follows the incident's lifecycle so that a closed incident is not diagnosed again. */
+    /**
+     * Follows the incident's lifecycle so that a closed incident is not diagnosed again, and keeps a closed one as a
+     * past incident that later diagnoses may cite (again when it closes again: one row per incident).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void statusChanged(IncidentView incident) {
         IncidentCase incidentCase = IncidentCase.follow(incident);
         LOG.debugf("Incident %s is now %s", incident.id(), incidentCase.status);
+        if (incident.status() != null && incident.status().isClosed()) {
+            pastIncidents.closed(incidentCase, incident.status());
+        }
     }
 
     /** PostgreSQL keeps microseconds: the published diagnosis must equal the one the API returns later. */
