@@ -4,17 +4,17 @@ import io.aegisops.contract.Action;
 import io.aegisops.contract.AlertType;
 import io.aegisops.contract.ApprovalDecision;
 import io.aegisops.contract.IncidentStatus;
-import io.aegisops.diagnosis.runbook.RunbookConfig;
 import io.aegisops.diagnosis.runbook.SectionEmbedder;
+import io.aegisops.testsupport.AegisInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.config.WithDefault;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,9 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * between a new diagnosis' text and stored past incidents, for the causes the shipped rules write (other figures,
  * other wording of the same rule family), on the same and on another service. Prints the matrix it measured.
  */
+@QuarkusTest
+@QuarkusTestResource(value = AegisInfrastructure.class,
+        initArgs = @ResourceArg(name = AegisInfrastructure.DATABASE, value = "diagnosis"))
 class SimilarityFiguresTest {
 
-    private static SectionEmbedder embedder;
+    private final SectionEmbedder embedder;
+
+    /** The service's own embedder: the model's native tokenizer can be loaded by one class loader only. */
+    SimilarityFiguresTest(SectionEmbedder embedder) {
+        this.embedder = embedder;
+    }
 
     /** A cause as the rules write it, with the figures of one occurrence. */
     record Case(String family, List<AlertType> types, String rootCause, Action action, List<String> evidence) {
@@ -93,19 +101,14 @@ class SimilarityFiguresTest {
                         Action.ESCALATE, List.of()));
     }
 
-    @BeforeAll
-    static void loadTheModel() {
-        embedder = new SectionEmbedder(new DefaultRunbookConfig());
-    }
-
-    static float[] stored(String service, Case c) {
+    float[] stored(String service, Case c) {
         String shared = IncidentText.of(service, service, c.types(), c.rootCause(), c.action());
         Outcome outcome = new Outcome(IncidentStatus.RESOLVED, c.action(), c.action(), ApprovalDecision.Kind.APPROVE,
                 "alice");
         return PastIncidents.unit(embedder.embed(IncidentText.stored(shared, service, service, c.evidence(), outcome.summary())));
     }
 
-    static float[] query(String service, Case c) {
+    float[] query(String service, Case c) {
         return PastIncidents.unit(embedder.embed(IncidentText.of(service, service, c.types(), c.rootCause(),
                 c.action())));
     }
@@ -158,43 +161,5 @@ class SimilarityFiguresTest {
 
         assertThat(missed).as("same family, same service, below %.2f", minimum).isEmpty();
         assertThat(wronglyCited).as("unrelated families at or above %.2f", minimum).isEmpty();
-    }
-
-    /** The runbook defaults, as the service runs them; only the model directory matters here. */
-    static final class DefaultRunbookConfig implements RunbookConfig {
-        @Override
-        public boolean enabled() {
-            return true;
-        }
-
-        @Override
-        public Optional<Path> dir() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> modelDir() {
-            return Optional.empty();
-        }
-
-        @Override
-        public int citations() {
-            return 2;
-        }
-
-        @Override
-        public double minScore() {
-            return 0.4;
-        }
-
-        @Override
-        public double textWeight() {
-            return 0.15;
-        }
-
-        @Override
-        public int cacheSize() {
-            return 256;
-        }
     }
 }
