@@ -7,6 +7,7 @@ import io.aegisops.contract.EventCodec;
 import io.aegisops.contract.EventTypes;
 import io.aegisops.diagnosis.service.DiagnosisService;
 import io.aegisops.diagnosis.service.LearningService;
+import io.aegisops.diagnosis.similar.PastIncidents;
 import io.aegisops.kit.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +16,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads aegis.approvals so that diagnoses learn from people: a request says which diagnosis a human is judging,
- * a decision is counted against that diagnosis' pattern, and a request for changes is answered with a revised
- * diagnosis. Each event is applied once (inbox); unreadable records go to dead-letter-topic-approvals-in.
+ * a decision is counted against that diagnosis' pattern, a request for changes is answered with a revised
+ * diagnosis, and a decision on an incident already closed rewrites its past incident. Each event is applied once
+ * (inbox); unreadable records go to dead-letter-topic-approvals-in.
  */
 @ApplicationScoped
 public class ApprovalConsumer {
@@ -27,11 +29,14 @@ public class ApprovalConsumer {
     private final Inbox inbox;
     private final LearningService learning;
     private final DiagnosisService diagnoses;
+    private final PastIncidents pastIncidents;
 
-    public ApprovalConsumer(Inbox inbox, LearningService learning, DiagnosisService diagnoses) {
+    public ApprovalConsumer(Inbox inbox, LearningService learning, DiagnosisService diagnoses,
+                            PastIncidents pastIncidents) {
         this.inbox = inbox;
         this.learning = learning;
         this.diagnoses = diagnoses;
+        this.pastIncidents = pastIncidents;
     }
 
     @Incoming("approvals-in")
@@ -45,7 +50,11 @@ public class ApprovalConsumer {
             }
             case EventTypes.APPROVAL_DECIDED -> {
                 ApprovalDecision decision = ApprovalEvents.decision(event);
-                inbox.once(CONSUMER, event, e -> diagnoses.decisionReceived(decision));
+                inbox.once(CONSUMER, event, e -> {
+                    diagnoses.decisionReceived(decision);
+                    // The incident may have closed first (its status travels on aegis.alerts): tell its outcome again.
+                    pastIncidents.decisionRecorded(decision.incidentId());
+                });
             }
             default -> LOG.debugf("Skipping event %s of type %s", event.id(), event.type());
         }

@@ -19,7 +19,8 @@ import java.util.Properties;
  * network, no key. Exists because the stock {@code AllMiniLmL6V2EmbeddingModel} reads its 90 MB model through the
  * heap (a growing byte buffer, then a copy: over 200 MB at peak), which an {@code -Xmx192m} service cannot afford;
  * here the model is unpacked once to a file that ONNX Runtime loads natively, with the same pooling (mean) and
- * tokenizer. Loaded on first use, which the start-up indexer makes off the request path.
+ * tokenizer. Loaded on first use, which the start-up indexers make off the request path. One instance serves the
+ * runbook index and past incidents ({@code similar.PastIncidents}) alike, so the model is in memory once.
  */
 @ApplicationScoped
 public class SectionEmbedder {
@@ -46,6 +47,11 @@ public class SectionEmbedder {
     /** @return the unit-length embedding of {@code text} */
     public float[] embed(String text) {
         return model().embed(text).content().vector();
+    }
+
+    /** Loads the model now (seconds) if it is not yet: for start-up threads, never a request or a Kafka record. */
+    public void warmUp() {
+        model();
     }
 
     /** Whether the model is in memory (so {@link #embed} costs milliseconds, not seconds). */

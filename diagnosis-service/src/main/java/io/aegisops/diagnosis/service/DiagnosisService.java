@@ -19,6 +19,8 @@ import io.aegisops.diagnosis.llm.ModelAdvice;
 import io.aegisops.diagnosis.llm.ModelAdvisor;
 import io.aegisops.diagnosis.runbook.RunbookCitations;
 import io.aegisops.diagnosis.runbook.RunbookHit;
+import io.aegisops.diagnosis.similar.PastIncidents;
+import io.aegisops.diagnosis.similar.SimilarIncident;
 import io.aegisops.kit.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -52,10 +54,11 @@ public class DiagnosisService {
     private final LearningService learning;
     private final RunbookCitations runbooks;
     private final ModelAdvisor models;
+    private final PastIncidents pastIncidents;
 
     public DiagnosisService(DiagnoserChain diagnosers, Outbox outbox, Event<DiagnosisIssued> issued,
                             DiagnosisConfig config, LearningService learning, RunbookCitations runbooks,
-                            ModelAdvisor models) {
+                            ModelAdvisor models, PastIncidents pastIncidents) {
         this.diagnosers = diagnosers;
         this.outbox = outbox;
         this.issued = issued;
@@ -63,6 +66,7 @@ public class DiagnosisService {
         this.learning = learning;
         this.runbooks = runbooks;
         this.models = models;
+        this.pastIncidents = pastIncidents;
     }
 
     /**
@@ -156,6 +160,11 @@ public class DiagnosisService {
         evidence.addAll(append(proposal.evidence(), learned.evidenceLine(pattern)));
         advice.ifPresent(a -> evidence.addAll(a.notes()));
         sections.forEach(hit -> evidence.add(RunbookCitations.evidenceLine(hit)));
+        // Past incidents too are advice found after the verdict: similarity never earns a revision.
+        List<SimilarIncident> similar = pastIncidents.similarTo(incident.id(), incidentCase.target,
+                incidentCase.service, types, proposal.rootCause(), proposal.action());
+        similar.forEach(past -> citations.add(past.citation()));
+        similar.forEach(past -> evidence.add(past.evidenceLine()));
         String justification = join(join(proposal.justification(), learned.explanation(pattern)), grounding.note());
         Diagnosis diagnosis = new Diagnosis(UUID.randomUUID().toString(), incident.id(), incidentCase.revision + 1,
                 incidentCase.target, incidentCase.service, incidentCase.container, types,
@@ -251,11 +260,17 @@ public class DiagnosisService {
         return sentence == null ? text : text + " " + sentence;
     }
 
-    /** Follows the incident's lifecycle so that a closed incident is not diagnosed again. */
+    /**
+     * Follows the incident's lifecycle so that a closed incident is not diagnosed again, and keeps a closed one as a
+     * past incident that later diagnoses may cite (again when it closes again: one row per incident).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void statusChanged(IncidentView incident) {
         IncidentCase incidentCase = IncidentCase.follow(incident);
         LOG.debugf("Incident %s is now %s", incident.id(), incidentCase.status);
+        if (incident.status() != null && incident.status().isClosed()) {
+            pastIncidents.closed(incidentCase, incident.status());
+        }
     }
 
     /** PostgreSQL keeps microseconds: the published diagnosis must equal the one the API returns later. */
