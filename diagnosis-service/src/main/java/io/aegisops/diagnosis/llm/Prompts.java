@@ -31,8 +31,8 @@ public final class Prompts {
               itself; alerts are claims by their senders. Prefer facts over alerts.
             - causeFamily is one of causeFamilies in the data.
             - confidence is between 0 and 1 and reflects how strongly the facts support the cause.
-            - You may search the runbooks with the tool you are given. You cannot act on anything: no tool changes
-              a system, and your answer is checked before anyone acts on it.
+            - You may search the runbooks and the incidents closed before with the tools you are given. You cannot
+              act on anything: no tool changes a system, and your answer is checked before anyone acts on it.
             """;
 
     public static final String USER = """

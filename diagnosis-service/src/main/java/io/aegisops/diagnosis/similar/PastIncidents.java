@@ -29,6 +29,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class PastIncidents {
 
+    /** Excludes nothing: no incident has the nil UUID. */
+    private static final UUID NO_INCIDENT = new UUID(0, 0);
+
     private static final Logger LOG = Logger.getLogger(PastIncidents.class);
 
     private final SectionEmbedder embedder;
@@ -112,6 +115,20 @@ public class PastIncidents {
         // A failed query aborts the consumer's transaction, so the record is redelivered by the inbox: not caught.
         return store.mostSimilar(query, embedder.modelId(), UUID.fromString(incidentId), service,
                 config.minSimilarity(), config.maxResults());
+    }
+
+    /**
+     * The past incidents closest to a description in words, for the model diagnoser's tool: at least
+     * {@code min-similarity}, never {@code exclude}. Outside any transaction (plain JDBC, one statement).
+     *
+     * @param exclude the incident being diagnosed, null when none
+     */
+    public List<SimilarIncident> search(String text, UUID exclude, int limit) {
+        if (!config.enabled() || !embedder.loaded() || text == null || text.isBlank()) {
+            return List.of();
+        }
+        return store.mostSimilar(embed(text), embedder.modelId(), exclude == null ? NO_INCIDENT : exclude, null,
+                config.minSimilarity(), limit);
     }
 
     /**

@@ -238,6 +238,33 @@ class ModelDiagnosisFlowTest {
     }
 
     @Test
+    void shouldAnswerTheModelsSearchOfClosedIncidentsLeavingOutTheOneItDiagnoses() {
+        await().atMost(Duration.ofMinutes(2)).until(runbookIndex::ready);
+        Incident past = new Incident();
+        ModelStandIn.answer(ModelStandIn.cloudAbout(past.id), Reply.content(good("memory-leak", "RESTART")));
+        past.open();
+        diagnosed(past);
+        kafka.send(Topics.ALERTS, EventCodec.create("/aegisops/monitor-service", EventTypes.INCIDENT_STATUS_CHANGED,
+                past.id, "checkout", Fixtures.incident(past.id, IncidentStatus.RESOLVED, past.alerts)));
+        Incident incident = new Incident();
+        String symptom = "Service checkout. Alert types: memory pressure. Root cause: The heap grows without bound:"
+                + " a leak retains objects until the collector gives up. Action: RESTART.";
+        ModelStandIn.answer(ModelStandIn.cloudAbout(incident.id).and(r -> !r.mentions("\"tool\"")),
+                Reply.toolCall("similarIncidents", EventCodec.mapper().createObjectNode().put("symptom", symptom)
+                        .put("incidentId", incident.id).toString()));
+        ModelStandIn.answer(ModelStandIn.cloudAbout(incident.id), Reply.content(good("memory-leak", "RESTART")));
+
+        // The past incident is stored once its status is applied; the next event on the partition comes after it.
+        incident.open();
+
+        assertThat(diagnosed(incident).engine()).isEqualTo("llm");
+        List<JsonNode> second = ModelStandIn.messages(ModelStandIn.received(ModelStandIn.cloudAbout(incident.id)).get(1));
+        String result = second.get(second.size() - 1).get("content").asText();
+        assertThat(result).contains("similar incident " + past.id.substring(0, 8) + " on checkout")
+                .doesNotContain(incident.id.substring(0, 8));
+    }
+
+    @Test
     void shouldHoldNoTransactionWhileAModelAnswers() {
         Incident incident = new Incident();
         ModelStandIn.answer(ModelStandIn.cloudAbout(incident.id),
