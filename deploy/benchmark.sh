@@ -5,7 +5,8 @@
 #   deploy/benchmark.sh mttr [tries]        fault → verified healthy, for crash and memory, against the floor:
 #                                           the same fix done by hand with the engine alone (`docker start` of
 #                                           the crashed container, `docker restart -t 10` of the leaking one) on
-#                                           a twin that is not opted in, until its health URL answers UP
+#                                           a twin that is not opted in, until its health URL answers UP; also
+#                                           each incident's investigations (gathering time, facts gathered)
 #
 # Each mode starts its own buggy-app instance on the stack's network, so the Compose buggy-app and its restart
 # budget are left alone: detection uses aegis.policy=manual (nothing heals it mid-measurement), mttr uses
@@ -101,6 +102,17 @@ for t in json.load(sys.stdin)["timeline"]:
     at = datetime.datetime.fromisoformat(t["at"].replace("Z", "+00:00")).timestamp() * 1000
     steps.append("%s:+%d" % (t["to"], round(at - t0)))
 print(" ".join(steps))' "$2"
+}
+
+# Prints "<facts> <ms> <ms>…" for incident $1: the facts its completed investigations gathered, in all, then each
+# investigation's gathering time (the report's completedAt - startedAt), oldest first.
+investigation_figures() {
+  curl -fsS "$MONITOR/api/incidents/$1/investigations" | python3 -c '
+import json, sys, datetime
+def ms(t):
+    return datetime.datetime.fromisoformat(t.replace("Z", "+00:00")).timestamp() * 1000
+done = [v["report"] for v in reversed(json.load(sys.stdin)) if v.get("report")]
+print(sum(len(r["facts"]) for r in done), *(round(ms(r["completedAt"]) - ms(r["startedAt"])) for r in done))'
 }
 
 resolve_open() {
@@ -263,7 +275,11 @@ else
       echo "mttr-$fault $ms" >>"$results"
       steps=$(breakdown "$id" "$t0")
       echo "steps-$fault $steps" >>"$results"
-      log "$fault try $i: resolved after $ms ms ($steps)"
+      figures=$(investigation_figures "$id") || { echo "could not read the investigations of incident $id" >&2; exit 1; }
+      read -r facts gathering <<<"$figures"
+      echo "facts-$fault $facts" >>"$results"
+      for g in $gathering; do echo "investigation-$fault $g" >>"$results"; done
+      log "$fault try $i: resolved after $ms ms ($steps; investigation ${gathering:-none} ms, $facts facts)"
     done
     # The floor: what a perfect operator gets from the engine alone, on the instance AegisOps does not watch:
     # for the crash `docker start` of the exited container, for memory `docker restart` with the stop timeout
@@ -309,5 +325,20 @@ for kind in ("crash", "memory"):
             reached.setdefault(status, []).append(float(at))
     order = sorted(reached, key=lambda s: statistics.median(reached[s]))
     print("  %-6s %s" % (kind, "  ".join("%s %.0f" % (s, statistics.median(reached[s])) for s in order)))
+print()
+print("Investigation (monitor's gathering, part of OPEN -> DIAGNOSED): time per investigation, facts per incident")
+def pct(xs, p):
+    xs = sorted(xs)
+    k = (len(xs) - 1) * p / 100
+    f = int(k); c = min(f + 1, len(xs) - 1)
+    return xs[f] + (xs[c] - xs[f]) * (k - f)
+for kind in ("crash", "memory"):
+    took = [float(r[1]) for r in rows if r[0] == "investigation-" + kind]
+    facts = [float(r[1]) for r in rows if r[0] == "facts-" + kind]
+    if not took:
+        print("  %-6s no completed investigation" % kind)
+        continue
+    print("  %-6s n=%-3d p50=%5.0f ms  p95=%5.0f ms  facts p50=%.0f"
+          % (kind, len(took), pct(took, 50), pct(took, 95), statistics.median(facts)))
 PY
 fi

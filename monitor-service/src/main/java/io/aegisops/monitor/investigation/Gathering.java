@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -25,6 +25,8 @@ final class Gathering {
     private final ExecutorService executor;
     private final long deadlineNanos;
     private final List<ToolCall> calls = new ArrayList<>();
+    /** Notified whenever a read ends, so {@link #awaitAny} wakes for whichever answers first. */
+    private final Object arrivals = new Object();
 
     Gathering(ExecutorService executor, Duration budget) {
         this.executor = executor;
@@ -38,8 +40,38 @@ final class Gathering {
 
     /** Starts a read; its call is recorded when {@link Pending#await()} is called, in that order. */
     <T> Pending<T> submit(String tool, String argument, Supplier<T> read) {
-        long started = System.nanoTime();
-        return new Pending<>(tool, argument, started, executor.submit(read::get));
+        Pending<T> pending = new Pending<>(tool, argument, read);
+        executor.execute(pending.future);
+        return pending;
+    }
+
+    /**
+     * Waits until one of {@code reads} has ended (answered or failed), or the deadline passed.
+     *
+     * @return false when none ended before the deadline (or the wait was interrupted)
+     */
+    boolean awaitAny(List<? extends Pending<?>> reads) {
+        synchronized (arrivals) {
+            while (reads.stream().noneMatch(Pending::isDone)) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(arrivals, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private void arrived() {
+        synchronized (arrivals) {
+            arrivals.notifyAll();
+        }
     }
 
     /** Records a call that was decided without a read (e.g. an unusable health URL). */
@@ -51,18 +83,49 @@ final class Gathering {
         return List.copyOf(calls);
     }
 
-    /** A read in flight. */
+    /**
+     * A read in flight. Its call's duration runs to when the read ended, not to when its answer was taken, so a read
+     * taken after a slower one still reports its own time.
+     */
     final class Pending<T> {
         private final String tool;
         private final String argument;
-        private final long started;
-        private final Future<T> future;
+        private final long started = System.nanoTime();
+        private final FutureTask<T> future;
+        /** {@link System#nanoTime()} when the read ended (answered, failed or was cancelled); 0 while it runs. */
+        private volatile long ended;
 
-        private Pending(String tool, String argument, long started, Future<T> future) {
+        private Pending(String tool, String argument, Supplier<T> read) {
             this.tool = tool;
             this.argument = argument;
-            this.started = started;
-            this.future = future;
+            this.future = new FutureTask<>(read::get) {
+                @Override
+                protected void done() {
+                    ended = System.nanoTime();
+                    arrived();
+                }
+            };
+        }
+
+        /** True once the read has ended, whatever its outcome. */
+        boolean isDone() {
+            return future.isDone();
+        }
+
+        /** The answer of a read that has ended well, without recording its call; empty otherwise. */
+        Optional<T> peek() {
+            if (!future.isDone() || future.isCancelled()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.ofNullable(future.get());
+            } catch (ExecutionException e) {
+                return Optional.empty();
+            } catch (InterruptedException e) {
+                // Not reached: get() on an ended task does not wait.
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
         }
 
         /** The result, or empty with the reason recorded as the call's outcome. */
@@ -101,8 +164,8 @@ final class Gathering {
         }
 
         private void finish(String outcome) {
-            calls.add(new ToolCall(tool, argument, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-                    outcome));
+            long end = ended == 0 ? System.nanoTime() : ended;
+            calls.add(new ToolCall(tool, argument, TimeUnit.NANOSECONDS.toMillis(end - started), outcome));
         }
     }
 

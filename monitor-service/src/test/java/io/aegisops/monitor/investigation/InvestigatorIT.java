@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -160,6 +161,97 @@ class InvestigatorIT {
         assertThat(settled.toolCalls()).filteredOn(call -> call.tool().equals("stats")).singleElement()
                 .satisfies(call -> assertThat(call.outcome()).startsWith("not waited for"));
         assertThat(unsettled.facts()).extracting(Fact::name).contains(FactNames.MEMORY_PERCENT, FactNames.CPU_PERCENT);
+    }
+
+    /** As the runner asks: settled once every claim is corroborated by the facts so far. */
+    private static Predicate<List<Fact>> settledBy(Corroborator judge, AlertType type) {
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
+        List<ClaimedAlert> alerts = List.of(new ClaimedAlert(type, "alert-1", at, at));
+        return facts -> judge.claims(alerts, facts).stream().allMatch(Claim::corroborated);
+    }
+
+    /** A probe as slow as a GC-bound app's, with a probe timeout that lets it answer before the deadline. */
+    private Investigator patientOf(String path, long delayMillis, int status) {
+        standIn.answer(path, new StandIn.Answer(status, "{\"status\":\"UP\"}", null, delayMillis));
+        return new Investigator(engine.docker, new InvestigatorSettings(true, 20, Duration.ofMillis(2500), DEADLINE));
+    }
+
+    private static ToolCall call(Findings findings, String tool) {
+        return findings.toolCalls().stream().filter(c -> c.tool().equals(tool)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + tool + " call in " + findings.toolCalls()));
+    }
+
+    private static long millis(Findings findings) {
+        return Duration.between(findings.startedAt(), findings.completedAt()).toMillis();
+    }
+
+    @Test
+    void shouldSettleAMemoryClaimOnTheStatsWithoutWaitingForASlowProbe() {
+        // Any reading is "pressure" to this judge, so the first stats frame settles the claim.
+        Corroborator anyReading = new Corroborator(new Thresholds(0, 90, Duration.ofSeconds(5)));
+        Investigator patient = patientOf("/slow", 2000, 200);
+        String name = engine.name("pressed");
+        engine.start(name, Map.of(Labels.ENABLE, "true", Labels.HEALTH_URL, standIn.url("/slow")), "sleep 300");
+        try {
+            Findings findings = patient.investigate(name, null, false,
+                    settledBy(anyReading, AlertType.MEMORY_PRESSURE));
+            Claim memory = anyReading.claims(List.of(ClaimedAlert.asked(AlertType.MEMORY_PRESSURE,
+                    findings.startedAt())), findings.facts()).get(0);
+
+            assertThat(memory.corroborated()).isTrue();
+            assertThat(memory.factIds()).containsExactly(fact(findings, FactNames.MEMORY_PERCENT).id());
+            assertThat(findings.facts()).extracting(Fact::name).doesNotContain(FactNames.PROBE_HEALTHY);
+            assertThat(tools(findings)).containsExactly("list", "inspect", "logs", "probe", "stats");
+            assertThat(call(findings, "stats").outcome()).isEqualTo("ok");
+            assertThat(call(findings, "probe").outcome()).startsWith("not waited for");
+            assertThat(millis(findings)).isLessThan(2000);
+        } finally {
+            patient.stop();
+        }
+    }
+
+    @Test
+    void shouldSettleAMemoryClaimOnAFailingProbeWithoutWaitingForTheStats() {
+        Investigator patient = patientOf("/failing", 0, 503);
+        String name = engine.name("failing");
+        engine.start(name, Map.of(Labels.ENABLE, "true", Labels.HEALTH_URL, standIn.url("/failing")), "sleep 300");
+        try {
+            // Two frames (as for a CPU claim) keep the stats read a second behind the probe.
+            Findings findings = patient.investigate(name, null, true,
+                    settledBy(corroborator, AlertType.MEMORY_PRESSURE));
+
+            assertThat(fact(findings, FactNames.PROBE_HEALTHY).value().asBoolean()).isFalse();
+            assertThat(findings.facts()).extracting(Fact::name)
+                    .doesNotContain(FactNames.MEMORY_PERCENT, FactNames.CPU_PERCENT);
+            assertThat(call(findings, "probe").outcome()).isEqualTo("ok");
+            assertThat(call(findings, "stats").outcome()).startsWith("not waited for");
+        } finally {
+            patient.stop();
+        }
+    }
+
+    @Test
+    void shouldWaitForEveryReadWhenTheFactsDoNotCorroborateTheClaim() {
+        Investigator patient = patientOf("/slow-but-healthy", 1000, 200);
+        String name = engine.name("forged");
+        engine.start(name, Map.of(Labels.ENABLE, "true", Labels.HEALTH_URL, standIn.url("/slow-but-healthy")),
+                "sleep 300");
+        try {
+            // A forged MEMORY_PRESSURE about an idle container: neither the memory nor the probe shows it.
+            Findings findings = patient.investigate(name, null, false,
+                    settledBy(corroborator, AlertType.MEMORY_PRESSURE));
+            Claim memory = judge(AlertType.MEMORY_PRESSURE, findings.startedAt(), findings);
+
+            assertThat(memory.corroborated()).isFalse();
+            assertThat(memory.factIds()).containsExactly(fact(findings, FactNames.MEMORY_PERCENT).id(),
+                    fact(findings, FactNames.PROBE_HEALTHY).id());
+            assertThat(tools(findings)).containsExactly("list", "inspect", "logs", "probe", "stats");
+            assertThat(findings.toolCalls()).allSatisfy(c -> assertThat(c.outcome()).isEqualTo("ok"));
+            assertThat(call(findings, "probe").millis()).isGreaterThanOrEqualTo(1000);
+            assertThat(millis(findings)).isGreaterThanOrEqualTo(1000);
+        } finally {
+            patient.stop();
+        }
     }
 
     @Test
