@@ -69,7 +69,7 @@ public final class TestEvents {
                 UUID.randomUUID().toString(), target, target + "-1", action, 0.7,
                 "requests wait on a lock held in the database",
                 List.of("LATENCY (APP_WEBHOOK): p95 latency 3.2 s above 2 s", "log: request took 3200 ms"),
-                "confidence 0.70 is below 0.85", now());
+                "confidence 0.70 is below 0.85", now(), List.of());
     }
 
     public CloudEvent requested(ApprovalRequest request) {
