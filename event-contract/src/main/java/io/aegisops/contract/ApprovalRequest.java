@@ -19,6 +19,8 @@ import java.util.List;
  * @param evidence       the diagnosis' evidence
  * @param reason         why a human is needed (confidence band, action needs approval, manual policy…)
  * @param requestedAt    when it was asked
+ * @param citations      the diagnosis' citations (facts, runbook sections, past incidents), so the person asked can
+ *                       check what it rests on; absent in an event of an older producer = none
  */
 public record ApprovalRequest(
         String requestId,
@@ -32,5 +34,10 @@ public record ApprovalRequest(
         String rootCause,
         List<String> evidence,
         String reason,
-        OffsetDateTime requestedAt) {
+        OffsetDateTime requestedAt,
+        List<Citation> citations) {
+
+    public ApprovalRequest {
+        citations = citations == null ? List.of() : List.copyOf(citations);
+    }
 }

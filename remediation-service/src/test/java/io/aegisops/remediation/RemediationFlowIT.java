@@ -3,6 +3,7 @@ package io.aegisops.remediation;
 import io.aegisops.contract.Action;
 import io.aegisops.contract.ApprovalDecision;
 import io.aegisops.contract.ApprovalRequest;
+import io.aegisops.contract.Citation;
 import io.aegisops.contract.CloudEvent;
 import io.aegisops.contract.Diagnosis;
 import io.aegisops.contract.Labels;
@@ -160,14 +161,21 @@ class RemediationFlowIT {
         String id = startTarget(target);
         String startedBefore = containers.startedAt(id);
         String incident = TestEvents.newIncident();
+        List<Citation> citations = List.of(
+                new Citation(Citation.Kind.FACT, "F2", "exitCode (engine.inspect)", "exit code 3"),
+                new Citation(Citation.Kind.RUNBOOK, "crash#verify", "Crash loop — Verify", "Check the exit code"),
+                new Citation(Citation.Kind.INCIDENT, UUID.randomUUID().toString(), "the process died",
+                        "RESTART resolved it"));
 
-        send(TestEvents.diagnosis(incident, 1, target, target, Action.RESTART, 0.70));
+        send(TestEvents.diagnosis(incident, 1, target, target, Action.RESTART, 0.70, true, citations));
         RemediationEvent waiting = remediations.await(incident, RemediationStage.AWAITING_APPROVAL);
         ApprovalRequest request = remediations.awaitApprovalRequests(incident, 1).get(0);
 
         assertThat(waiting.reason()).contains("confidence 0.7 is below 0.85");
         assertThat(request.proposedAction()).isEqualTo(Action.RESTART);
         assertThat(request.container()).isEqualTo(target);
+        assertThat(request.citations()).as("the person asked sees what the diagnosis rests on")
+                .containsExactlyElementsOf(citations);
         assertThat(containers.startedAt(id)).isEqualTo(startedBefore);
 
         decide(request, ApprovalDecision.Kind.APPROVE, null, "alice", "looks right");

@@ -52,6 +52,10 @@ public class Approval extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "text")
     public String evidence;
 
+    /** JSON array of {@code Citation}s, as the request carried them: what the diagnosis rests on. */
+    @Column(nullable = false, columnDefinition = "text")
+    public String citations;
+
     /** Why remediation asked (confidence band, action needs approval, manual policy…). */
     public String reason;
 

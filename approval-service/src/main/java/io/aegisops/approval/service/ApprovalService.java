@@ -69,6 +69,7 @@ public class ApprovalService {
         approval.rootCause = request.rootCause();
         approval.evidence = EventCodec.mapper().valueToTree(
                 request.evidence() == null ? List.of() : request.evidence()).toString();
+        approval.citations = EventCodec.mapper().valueToTree(request.citations()).toString();
         approval.reason = request.reason();
         approval.requestedAt = request.requestedAt() == null ? at : request.requestedAt();
         approval.receivedAt = now();

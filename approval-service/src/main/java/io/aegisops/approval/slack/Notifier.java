@@ -148,9 +148,11 @@ public class Notifier {
         UUID approvalId = approval == null ? null : approval.id;
         boolean buttons = approval != null && (stage == NotificationStage.AWAITING_APPROVAL
                 || stage == NotificationStage.APPROVAL_ESCALATED);
+        // Citations belong to the question: its message and its reminder, where people decide.
         Notice notice = new Notice(stage, brief.incidentId, title, detail, brief.displayName(), brief.rootCause,
                 approval != null && approval.decidedAction != null ? approval.decidedAction : brief.action,
-                brief.confidence, buttons ? approvalId : null, loud);
+                brief.confidence, buttons ? approvalId : null, loud,
+                buttons ? ApprovalView.of(approval).citations() : List.of());
         SlackMessages.Rendered rendered = messages.render(notice, buttons && mode.interactive());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Notification notification = new Notification();

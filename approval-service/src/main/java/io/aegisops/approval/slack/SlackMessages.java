@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aegisops.approval.domain.NotificationStage;
+import io.aegisops.contract.Citation;
 
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * Renders a {@link Notice} as a Slack Block Kit message. Within Slack's documented limits (header 150
@@ -23,6 +25,10 @@ public final class SlackMessages {
     private static final int MAX_SECTION = 3000;
     private static final int MAX_FIELD = 2000;
     private static final int MAX_TEXT_DETAIL = 300;
+    /** Enough to follow the diagnosis; a context block holds at most 10 elements (label, 6 items, "+n more"). */
+    private static final int MAX_CITATIONS = 6;
+    private static final int MAX_CITATION_TITLE = 150;
+    private static final int MAX_TEXT_RUNBOOK = 60;
 
     private final String dashboardUrl;
 
@@ -49,6 +55,13 @@ public final class SlackMessages {
         fields.add(mrkdwn("*Action*\n" + (notice.action() == null ? "—" : notice.action().name())));
         fields.add(mrkdwn("*Confidence*\n" + confidence(notice.confidence())));
         blocks.addObject().put("type", "section").set("fields", fields);
+        if (!notice.citations().isEmpty()) {
+            ArrayNode cites = blocks.addObject().put("type", "context").putArray("elements").add(mrkdwn("*Cites:*"));
+            notice.citations().stream().limit(MAX_CITATIONS).forEach(c -> cites.add(mrkdwn(citation(c))));
+            if (notice.citations().size() > MAX_CITATIONS) {
+                cites.add(mrkdwn("+" + (notice.citations().size() - MAX_CITATIONS) + " more"));
+            }
+        }
         if (withButtons && notice.approvalId() != null) {
             ObjectNode actions = blocks.addObject().put("type", "actions").put("block_id", "aegis_approval");
             ArrayNode elements = actions.putArray("elements");
@@ -81,11 +94,58 @@ public final class SlackMessages {
         if (notice.detail() != null && !notice.detail().isBlank()) {
             text.append(" | ").append(escape(clip(notice.detail().lines().findFirst().orElse(""), MAX_TEXT_DETAIL)));
         }
+        if (!notice.citations().isEmpty()) {
+            text.append(" | cites ").append(String.join(", ",
+                    notice.citations().stream().limit(MAX_CITATIONS).map(SlackMessages::citationMention).toList()));
+        }
         return clip(text.toString(), MAX_SECTION);
     }
 
     String incidentUrl(Notice notice) {
-        return dashboardUrl + "/incidents/" + notice.incidentId();
+        return incidentUrl(notice.incidentId());
+    }
+
+    /** The dashboard's deep link ({@code /incidents/<id>} redirects to the war room with that incident open). */
+    private String incidentUrl(UUID incidentId) {
+        return dashboardUrl + "/incidents/" + incidentId;
+    }
+
+    /**
+     * One citation as mrkdwn. Only a past incident becomes a link, and only to the dashboard with its id parsed as
+     * a UUID, so a citation cannot point anywhere else; every text is escaped.
+     */
+    private String citation(Citation citation) {
+        String title = citation.title() == null ? "" : clip(citation.title(), MAX_CITATION_TITLE);
+        return switch (citation.kind()) {
+            case FACT -> (escape(citation.ref()) + " " + escape(title)).trim();
+            case RUNBOOK -> ":book: " + escape(title.isBlank() ? orDash(citation.ref()) : title);
+            case INCIDENT -> {
+                UUID past = uuidOrNull(citation.ref());
+                String link = past == null ? "similar incident " + escape(citation.ref())
+                        : "<" + incidentUrl(past) + "|similar incident " + past.toString().substring(0, 8) + ">";
+                yield (link + " " + escape(title)).trim();
+            }
+        };
+    }
+
+    /** A few words per citation for the notification text: ids and titles, no links. */
+    private static String citationMention(Citation citation) {
+        return switch (citation.kind()) {
+            case FACT -> escape(citation.ref());
+            case RUNBOOK -> "runbook " + escape(clip(orDash(citation.title()), MAX_TEXT_RUNBOOK));
+            case INCIDENT -> {
+                UUID past = uuidOrNull(citation.ref());
+                yield "similar incident " + (past == null ? escape(citation.ref()) : past.toString().substring(0, 8));
+            }
+        };
+    }
+
+    private static UUID uuidOrNull(String text) {
+        try {
+            return text == null ? null : UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static ObjectNode button(String actionId, String label, String style, Notice notice) {

@@ -1,5 +1,6 @@
 package io.aegisops.approval.rest;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aegisops.approval.support.Approvals;
 import io.aegisops.approval.support.SlackStandIn;
 import io.aegisops.approval.support.TestEvents;
@@ -143,6 +144,42 @@ class ApprovalDecisionTest {
                 .then().statusCode(200).body("id", not(hasItem(id)));
         given().queryParam("status", "approved,rejected").queryParam("incidentId", incident.incidentId)
                 .get("/api/approvals").then().statusCode(200).body("id", equalTo(List.of(id)));
+    }
+
+    @Test
+    void shouldShowTheCitationsOfTheDiagnosisWithTheApproval() {
+        TestEvents incident = TestEvents.forNewIncident();
+        String past = UUID.randomUUID().toString();
+        ApprovalRequest request = incident.request(Action.STOP, TestEvents.citations(past));
+
+        String id = requestAndAwait(kafka, incident, request);
+
+        given().get("/api/approvals/{id}", id).then().statusCode(200)
+                .body("citations.kind", equalTo(List.of("FACT", "RUNBOOK", "INCIDENT")))
+                .body("citations.ref", equalTo(List.of("F2", "oom-killed#verify", past)))
+                .body("citations.title", equalTo(List.of("oomKilled (engine.inspect)", "OOM killed — Verify",
+                        "heap exhausted by a leak")))
+                .body("citations[2].detail", equalTo("RESTART resolved it"));
+        given().queryParam("incidentId", incident.incidentId).get("/api/approvals").then().statusCode(200)
+                .body("[0].citations.ref", equalTo(List.of("F2", "oom-killed#verify", past)));
+    }
+
+    @Test
+    void shouldStillAcceptARequestFromAnOlderProducerThatSendsNoCitations() {
+        TestEvents incident = TestEvents.forNewIncident();
+        ApprovalRequest request = incident.request(Action.RESTART, TestEvents.citations(UUID.randomUUID().toString()));
+        CloudEvent event = incident.requested(request);
+        ((ObjectNode) event.data()).remove("citations");
+
+        kafka.send(Topics.APPROVALS, event);
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/approvals/{id}", request.requestId()).then()
+                .statusCode(200)
+                .body("status", equalTo("PENDING"))
+                .body("evidence", equalTo(request.evidence()))
+                .body("citations", equalTo(List.of())));
+        Map<String, Object> asked = Approvals.awaitNotification(incident.incidentId, "AWAITING_APPROVAL", "DELIVERED");
+        assertThat((String) asked.get("text")).contains("Approval needed: RESTART").doesNotContain("cites");
     }
 
     @Test

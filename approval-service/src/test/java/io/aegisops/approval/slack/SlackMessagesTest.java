@@ -2,10 +2,14 @@ package io.aegisops.approval.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aegisops.approval.domain.NotificationStage;
+import io.aegisops.approval.support.TestEvents;
 import io.aegisops.contract.Action;
+import io.aegisops.contract.Citation;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,8 +21,24 @@ class SlackMessagesTest {
     private final UUID approval = UUID.randomUUID();
 
     private Notice notice(String detail, boolean loud) {
+        return notice(detail, loud, List.of());
+    }
+
+    private Notice notice(String detail, boolean loud, List<Citation> citations) {
         return new Notice(NotificationStage.AWAITING_APPROVAL, incident, "Approval needed: RESTART on checkout-1",
-                detail, "checkout", "requests wait on a lock", Action.RESTART, 0.7, approval, loud);
+                detail, "checkout", "requests wait on a lock", Action.RESTART, 0.7, approval, loud, citations);
+    }
+
+    /** The texts of the "Cites:" context block, without its label; empty when there is none. */
+    private static List<String> cites(SlackMessages.Rendered rendered) {
+        for (JsonNode block : rendered.blocks()) {
+            JsonNode elements = block.path("elements");
+            if ("context".equals(block.path("type").asText())
+                    && "*Cites:*".equals(elements.path(0).path("text").asText())) {
+                return elements.findValuesAsText("text").subList(1, elements.size());
+            }
+        }
+        return List.of();
     }
 
     private static JsonNode block(SlackMessages.Rendered rendered, String type) {
@@ -79,7 +99,7 @@ class SlackMessagesTest {
     void shouldKeepWithinSlacksLimits() {
         String huge = "x".repeat(10_000);
         Notice notice = new Notice(NotificationStage.DIAGNOSED, incident, huge, huge, "checkout", huge, null, null,
-                null, false);
+                null, false, List.of(new Citation(Citation.Kind.RUNBOOK, huge, huge, huge)));
 
         SlackMessages.Rendered rendered = messages.render(notice, false);
 
@@ -88,5 +108,49 @@ class SlackMessagesTest {
         assertThat(rendered.blocks().findValuesAsText("text")).allSatisfy(t -> assertThat(t).hasSizeLessThanOrEqualTo(3000));
         assertThat(rendered.text()).hasSizeLessThanOrEqualTo(3000);
         assertThat(rendered.blocks().findValuesAsText("text")).contains("*Action*\n—", "*Confidence*\n—");
+        assertThat(cites(rendered)).singleElement().satisfies(t -> assertThat(t).hasSizeLessThanOrEqualTo(200));
+    }
+
+    @Test
+    void shouldCiteTheFactsTheRunbookSectionsAndALinkToTheSimilarIncidentInTheDashboard() {
+        UUID past = UUID.randomUUID();
+
+        SlackMessages.Rendered rendered = messages.render(notice(null, false, TestEvents.citations(past.toString())),
+                true);
+
+        assertThat(cites(rendered)).containsExactly("F2 oomKilled (engine.inspect)", ":book: OOM killed — Verify",
+                "<http://dash.example:8080/incidents/" + past + "|similar incident " + past.toString().substring(0, 8)
+                        + "> heap exhausted by a leak");
+        assertThat(rendered.text()).contains(" | cites F2, runbook OOM killed — Verify, similar incident "
+                + past.toString().substring(0, 8));
+        assertThat(cites(messages.render(notice(null, false), true))).isEmpty();
+        assertThat(messages.render(notice(null, false), true).text()).doesNotContain("cites");
+    }
+
+    @Test
+    void shouldEscapeCitationsSoTheyCannotMentionEveryoneOrForgeLinks() {
+        String evil = "<!channel> & <http://evil.example|click here>";
+        List<Citation> citations = List.of(new Citation(Citation.Kind.FACT, "F1", evil, evil),
+                new Citation(Citation.Kind.RUNBOOK, "r", evil, evil),
+                new Citation(Citation.Kind.INCIDENT, "http://evil.example|similar incident", evil, evil));
+
+        SlackMessages.Rendered rendered = messages.render(notice(null, false, citations), true);
+
+        String escaped = "&lt;!channel&gt; &amp; &lt;http://evil.example|click here&gt;";
+        assertThat(cites(rendered)).containsExactly("F1 " + escaped, ":book: " + escaped,
+                "similar incident http://evil.example|similar incident " + escaped);
+        assertThat(String.join("", cites(rendered))).doesNotContain("<");
+        assertThat(rendered.text()).doesNotContain("<!channel>").doesNotContain("<http://evil");
+    }
+
+    @Test
+    void shouldShowAtMostSixCitations() {
+        List<Citation> facts = IntStream.rangeClosed(1, 8)
+                .mapToObj(i -> new Citation(Citation.Kind.FACT, "F" + i, "fact " + i, "")).toList();
+
+        SlackMessages.Rendered rendered = messages.render(notice(null, false, facts), true);
+
+        assertThat(cites(rendered)).hasSize(7).startsWith("F1 fact 1").endsWith("F6 fact 6", "+2 more");
+        assertThat(rendered.text()).contains("cites F1, F2, F3, F4, F5, F6").doesNotContain("F7");
     }
 }

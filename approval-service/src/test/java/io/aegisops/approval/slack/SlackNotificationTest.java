@@ -7,6 +7,7 @@ import io.aegisops.approval.support.SlackStandIn;
 import io.aegisops.approval.support.TestEvents;
 import io.aegisops.contract.Action;
 import io.aegisops.contract.ApprovalRequest;
+import io.aegisops.contract.Citation;
 import io.aegisops.contract.CloudEvent;
 import io.aegisops.contract.RemediationStage;
 import io.aegisops.contract.Topics;
@@ -21,8 +22,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.aegisops.approval.support.Approvals.WAIT;
 import static io.aegisops.approval.support.Approvals.awaitNotification;
@@ -171,6 +174,36 @@ class SlackNotificationTest {
         assertThat((String) escalated.get("text")).startsWith("<!here> ESCALATION:").contains("budget spent");
         SlackStandIn.Received loud = postsAbout(incident).get(1);
         assertThat(loud.json().path("reply_broadcast").asBoolean()).isTrue();
+    }
+
+    @Test
+    void shouldShowInTheApprovalMessageWhatTheDiagnosisCitesWithALinkToTheSimilarIncident() {
+        TestEvents incident = TestEvents.forNewIncident();
+        String past = UUID.randomUUID().toString();
+        List<Citation> citations = new ArrayList<>(TestEvents.citations(past));
+        citations.add(new Citation(Citation.Kind.RUNBOOK, "x", "<!channel> see <http://evil.example|runbook>", ""));
+        ApprovalRequest request = incident.request(Action.STOP, citations);
+
+        kafka.send(Topics.APPROVALS, incident.requested(request));
+
+        awaitNotification(incident.incidentId, "AWAITING_APPROVAL", "DELIVERED");
+        JsonNode posted = postsAbout(incident).get(0).json();
+        JsonNode cites = null;
+        for (JsonNode block : posted.path("blocks")) {
+            if ("*Cites:*".equals(block.path("elements").path(0).path("text").asText())) {
+                cites = block;
+            }
+        }
+        assertThat(cites).isNotNull();
+        assertThat(cites.path("type").asText()).isEqualTo("context");
+        assertThat(cites.path("elements").findValuesAsText("text")).containsExactly("*Cites:*",
+                "F2 oomKilled (engine.inspect)", ":book: OOM killed — Verify",
+                "<http://dashboard.test:8080/incidents/" + past + "|similar incident " + past.substring(0, 8)
+                        + "> heap exhausted by a leak",
+                ":book: &lt;!channel&gt; see &lt;http://evil.example|runbook&gt;");
+        assertThat(posted.path("text").asText())
+                .contains("cites F2, runbook OOM killed — Verify, similar incident " + past.substring(0, 8))
+                .doesNotContain("<!channel>");
     }
 
     private static JsonNode blockOfType(JsonNode message, String type) {

@@ -65,11 +65,25 @@ public final class TestEvents {
     }
 
     public ApprovalRequest request(Action action) {
+        return request(action, List.of());
+    }
+
+    public ApprovalRequest request(Action action, List<Citation> citations) {
         return new ApprovalRequest(UUID.randomUUID().toString(), incidentId, UUID.randomUUID().toString(),
                 UUID.randomUUID().toString(), target, target + "-1", action, 0.7,
                 "requests wait on a lock held in the database",
                 List.of("LATENCY (APP_WEBHOOK): p95 latency 3.2 s above 2 s", "log: request took 3200 ms"),
-                "confidence 0.70 is below 0.85", now());
+                "confidence 0.70 is below 0.85", now(), citations);
+    }
+
+    /** One citation of each kind, as a diagnosis with facts, a runbook match and a similar past incident has. */
+    public static List<Citation> citations(String pastIncidentId) {
+        return List.of(
+                new Citation(Citation.Kind.FACT, "F2", "oomKilled (engine.inspect)", "OOMKilled=true, exit code 137"),
+                new Citation(Citation.Kind.RUNBOOK, "oom-killed#verify", "OOM killed — Verify",
+                        "Confirm the kernel killed the process"),
+                new Citation(Citation.Kind.INCIDENT, pastIncidentId, "heap exhausted by a leak",
+                        "RESTART resolved it"));
     }
 
     public CloudEvent requested(ApprovalRequest request) {

@@ -142,7 +142,7 @@ public final class IncidentStory {
     public Step requested(long at) {
         ApprovalRequest request = new ApprovalRequest(requestId, incidentId, remediationId, diagnosisId, target,
                 target + "-1", Action.RESTART, 0.70, "a held database row lock", List.of("p95 3000 ms"),
-                "confidence 0.70 is below 0.85", time(at));
+                "confidence 0.70 is below 0.85", time(at), List.of());
         return step(Topics.APPROVALS, EventTypes.APPROVAL_REQUESTED, "/aegisops/remediation-service", at, request);
     }
 

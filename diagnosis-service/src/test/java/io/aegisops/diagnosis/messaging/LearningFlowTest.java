@@ -90,7 +90,7 @@ class LearningFlowTest {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         ApprovalRequest request = new ApprovalRequest(requestId, diagnosis.incidentId(), UUID.randomUUID().toString(),
                 diagnosis.id(), diagnosis.target(), diagnosis.container(), diagnosis.action(), diagnosis.confidence(),
-                diagnosis.rootCause(), diagnosis.evidence(), "confidence below 0.85", now);
+                diagnosis.rootCause(), diagnosis.evidence(), "confidence below 0.85", now, diagnosis.citations());
         ApprovalDecision decision = new ApprovalDecision(requestId, diagnosis.incidentId(), kind, action, "alice",
                 reason, feedback, now);
         List<CloudEvent> events = new ArrayList<>();

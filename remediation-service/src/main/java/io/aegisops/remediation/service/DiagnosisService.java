@@ -115,7 +115,7 @@ public class DiagnosisService {
             case NO_ACTION -> outcomes.noAction(remediation, decision.reason());
             case ESCALATE -> outcomes.escalate(remediation, Outcomes.POLICY, decision.reason(), details);
             case ASK -> outcomes.requestApproval(remediation, diagnosis.action(), target, decision.reason(),
-                    diagnosis.evidence());
+                    diagnosis.evidence(), diagnosis.citations());
             case ACT -> outcomes.intend(remediation, diagnosis.action(), target, Outcomes.POLICY, decision.reason(),
                     Map.of("decision", decision.outcome().name()));
         }

@@ -2,6 +2,7 @@ package io.aegisops.remediation.service;
 
 import io.aegisops.contract.Action;
 import io.aegisops.contract.ApprovalRequest;
+import io.aegisops.contract.Citation;
 import io.aegisops.contract.EventTypes;
 import io.aegisops.contract.RemediationStage;
 import io.aegisops.contract.Topics;
@@ -83,10 +84,13 @@ public class Outcomes {
         metrics.decided("no_action");
     }
 
-    /** Publishes an approval request for {@code action} and waits for the first decision about it. */
+    /**
+     * Publishes an approval request for {@code action} and waits for the first decision about it. The diagnosis'
+     * evidence and citations travel with it, so the person asked sees what the proposal rests on.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void requestApproval(Remediation remediation, Action action, TargetFacts facts, String reason,
-                                List<String> evidence) {
+                                List<String> evidence, List<Citation> citations) {
         ContainerSnapshot container = facts.container();
         OffsetDateTime now = now();
         remediation.action = action;
@@ -109,7 +113,7 @@ public class Outcomes {
                 remediation.target, new ApprovalRequest(request.requestId.toString(), remediation.incidentId.toString(),
                         remediation.id.toString(), remediation.diagnosisId, remediation.target, container.name(), action,
                         remediation.confidence, remediation.rootCause, evidence == null ? List.of() : evidence, reason,
-                        now));
+                        now, citations));
         Map<String, Object> details = new LinkedHashMap<>(facts.details(action, false));
         details.put("approvalRequestId", request.requestId.toString());
         stages.record(remediation, RemediationStage.AWAITING_APPROVAL, POLICY, "approval needed: " + reason, details);

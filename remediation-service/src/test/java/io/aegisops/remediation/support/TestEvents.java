@@ -3,6 +3,7 @@ package io.aegisops.remediation.support;
 import io.aegisops.contract.Action;
 import io.aegisops.contract.AlertType;
 import io.aegisops.contract.ApprovalDecision;
+import io.aegisops.contract.Citation;
 import io.aegisops.contract.CloudEvent;
 import io.aegisops.contract.Diagnosis;
 import io.aegisops.contract.EventCodec;
@@ -27,10 +28,15 @@ public final class TestEvents {
 
     public static Diagnosis diagnosis(String incidentId, int revision, String target, String container, Action action,
                                       double confidence, boolean corroborated) {
+        return diagnosis(incidentId, revision, target, container, action, confidence, corroborated, List.of());
+    }
+
+    public static Diagnosis diagnosis(String incidentId, int revision, String target, String container, Action action,
+                                      double confidence, boolean corroborated, List<Citation> citations) {
         return new Diagnosis(UUID.randomUUID().toString(), incidentId, revision, target, target, container,
                 List.of(AlertType.CRASH), "the process died", action, confidence, confidence,
                 List.of("exit code 3"), "a restart brings it back", "rules", "crash-restart",
-                OffsetDateTime.now(ZoneOffset.UTC), corroborated, UUID.randomUUID().toString(), List.of());
+                OffsetDateTime.now(ZoneOffset.UTC), corroborated, UUID.randomUUID().toString(), citations);
     }
 
     public static CloudEvent diagnosisEvent(Diagnosis diagnosis) {
