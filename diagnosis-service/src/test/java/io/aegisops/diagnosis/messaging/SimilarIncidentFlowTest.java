@@ -104,7 +104,7 @@ class SimilarIncidentFlowTest {
                 diagnosis.incidentId(), diagnosis.target(), new ApprovalRequest(requestId, diagnosis.incidentId(),
                         UUID.randomUUID().toString(), diagnosis.id(), diagnosis.target(), diagnosis.container(),
                         diagnosis.action(), diagnosis.confidence(), diagnosis.rootCause(), diagnosis.evidence(),
-                        "policy manual", now)));
+                        "policy manual", now, diagnosis.citations())));
         kafka.send(Topics.APPROVALS, EventCodec.create("/aegisops/approval-service", EventTypes.APPROVAL_DECIDED,
                 diagnosis.incidentId(), diagnosis.target(), new ApprovalDecision(requestId, diagnosis.incidentId(),
                         ApprovalDecision.Kind.APPROVE, null, "alice", null, null, now)));
