@@ -105,14 +105,19 @@ print(" ".join(steps))' "$2"
 }
 
 # Prints "<facts> <ms> <ms>…" for incident $1: the facts its completed investigations gathered, in all, then each
-# investigation's gathering time (the report's completedAt - startedAt), oldest first.
+# investigation's gathering time (the report's completedAt - startedAt), oldest first. With a second argument it
+# prints instead one "<tool>:<ms>:<outcome word>" per read of those investigations, to show which read took the time.
 investigation_figures() {
   curl -fsS "$MONITOR/api/incidents/$1/investigations" | python3 -c '
 import json, sys, datetime
 def ms(t):
     return datetime.datetime.fromisoformat(t.replace("Z", "+00:00")).timestamp() * 1000
 done = [v["report"] for v in reversed(json.load(sys.stdin)) if v.get("report")]
-print(sum(len(r["facts"]) for r in done), *(round(ms(r["completedAt"]) - ms(r["startedAt"])) for r in done))'
+if len(sys.argv) > 1:
+    print(" ".join("%s:%d:%s" % (c["tool"], c["millis"], (c["outcome"].split() or ["?"])[0].strip(":,"))
+                   for r in done for c in r["toolCalls"]))
+else:
+    print(sum(len(r["facts"]) for r in done), *(round(ms(r["completedAt"]) - ms(r["startedAt"])) for r in done))' ${2:+reads}
 }
 
 resolve_open() {
@@ -279,6 +284,8 @@ else
       read -r facts gathering <<<"$figures"
       echo "facts-$fault $facts" >>"$results"
       for g in $gathering; do echo "investigation-$fault $g" >>"$results"; done
+      reads=$(investigation_figures "$id" reads) || reads=''
+      echo "reads-$fault $reads" >>"$results"
       log "$fault try $i: resolved after $ms ms ($steps; investigation ${gathering:-none} ms, $facts facts)"
     done
     # The floor: what a perfect operator gets from the engine alone, on the instance AegisOps does not watch:
@@ -340,5 +347,16 @@ for kind in ("crash", "memory"):
         continue
     print("  %-6s n=%-3d p50=%5.0f ms  p95=%5.0f ms  facts p50=%.0f"
           % (kind, len(took), pct(took, 50), pct(took, 95), statistics.median(facts)))
+    reads = {}
+    for row in rows:
+        if row[0] == "reads-" + kind:
+            for call in row[1:]:
+                tool, millis, outcome = call.split(":", 2)
+                reads.setdefault(tool, []).append((float(millis), outcome))
+    print("         reads p50/p95 ms: " + "  ".join(
+        "%s %.0f/%.0f (%s)" % (tool, pct([m for m, _ in calls], 50), pct([m for m, _ in calls], 95),
+                               ",".join(sorted({"%s %d" % (o, sum(1 for _, x in calls if x == o))
+                                                for _, o in calls})))
+        for tool, calls in reads.items()))
 PY
 fi

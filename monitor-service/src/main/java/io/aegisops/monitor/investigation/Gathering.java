@@ -22,6 +22,9 @@ import java.util.function.Supplier;
  */
 final class Gathering {
 
+    /** Appended to the outcome of a read started before the list answered (see {@link Pending#readAhead()}). */
+    static final String READ_AHEAD = " (read ahead of the list)";
+
     private final ExecutorService executor;
     private final long deadlineNanos;
     private final List<ToolCall> calls = new ArrayList<>();
@@ -94,6 +97,8 @@ final class Gathering {
         private final FutureTask<T> future;
         /** {@link System#nanoTime()} when the read ended (answered, failed or was cancelled); 0 while it runs. */
         private volatile long ended;
+        /** Set for a read started on a remembered container before the list answered; said in its outcome. */
+        private volatile boolean readAhead;
 
         private Pending(String tool, String argument, Supplier<T> read) {
             this.tool = tool;
@@ -105,6 +110,12 @@ final class Gathering {
                     arrived();
                 }
             };
+        }
+
+        /** Marks a read started before the list confirmed its container, so its call says so. */
+        Pending<T> readAhead() {
+            readAhead = true;
+            return this;
         }
 
         /** True once the read has ended, whatever its outcome. */
@@ -165,7 +176,8 @@ final class Gathering {
 
         private void finish(String outcome) {
             long end = ended == 0 ? System.nanoTime() : ended;
-            calls.add(new ToolCall(tool, argument, TimeUnit.NANOSECONDS.toMillis(end - started), outcome));
+            calls.add(new ToolCall(tool, argument, TimeUnit.NANOSECONDS.toMillis(end - started),
+                    readAhead ? outcome + READ_AHEAD : outcome));
         }
     }
 

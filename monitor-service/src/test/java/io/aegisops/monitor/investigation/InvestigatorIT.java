@@ -266,4 +266,68 @@ class InvestigatorIT {
         assertThat(findings.toolCalls()).singleElement()
                 .satisfies(call -> assertThat(call.outcome()).isEqualTo("no opted-in container for target " + name));
     }
+
+    private static boolean readAhead(ToolCall call) {
+        return call.outcome().endsWith(Gathering.READ_AHEAD);
+    }
+
+    @Test
+    void shouldReadAheadOfTheListOnTheContainerAnEarlierListShowed() {
+        String name = engine.name("known");
+        engine.start(name, probed(), "echo 'serving'; sleep 300");
+
+        Findings first = investigator.investigate(name, null, false);
+        Findings second = investigator.investigate(name, null, false);
+
+        assertThat(first.toolCalls()).noneMatch(InvestigatorIT::readAhead);
+        assertThat(tools(second)).containsExactly("list", "inspect", "logs", "probe", "stats");
+        assertThat(second.toolCalls()).filteredOn(call -> !call.tool().equals("list"))
+                .allSatisfy(call -> assertThat(call.outcome()).isEqualTo("ok" + Gathering.READ_AHEAD));
+        assertThat(second.facts()).extracting(Fact::name).containsExactlyElementsOf(
+                first.facts().stream().map(Fact::name).toList());
+        assertThat(second.container()).isEqualTo(name);
+    }
+
+    @Test
+    void shouldDiscardTheReadsAheadWhenTheTargetsContainerWasReplaced() {
+        String service = engine.name("replaced");
+        String old = engine.name("old");
+        String replacement = engine.name("replacement");
+        String oldId = engine.start(old, Map.of(Labels.ENABLE, "true", Labels.SERVICE, service), "sleep 300");
+        investigator.investigate(service, null, false);
+        engine.docker.removeContainerCmd(oldId).withForce(true).exec();
+        engine.start(replacement, Map.of(Labels.ENABLE, "true", Labels.SERVICE, service),
+                "echo 'I am the replacement'; sleep 300");
+
+        Findings findings = investigator.investigate(service, null, false);
+
+        assertThat(findings.container()).isEqualTo(replacement);
+        assertThat(findings.toolCalls()).filteredOn(call -> call.argument().equals(old))
+                .extracting(ToolCall::tool).containsExactlyInAnyOrder("inspect", "logs", "stats");
+        assertThat(findings.toolCalls()).filteredOn(call -> call.argument().equals(old)).allSatisfy(call ->
+                assertThat(call.outcome()).startsWith("read ahead and not used: the list picked " + replacement));
+        assertThat(findings.toolCalls()).filteredOn(call -> call.argument().equals(replacement))
+                .extracting(ToolCall::outcome).containsOnly("ok");
+        assertThat(fact(findings, FactNames.LOGS).value().get(0).asText()).isEqualTo("I am the replacement");
+    }
+
+    @Test
+    void shouldNotProbeAheadAContainerThatStoppedSinceTheListShowedItRunning() {
+        String name = engine.name("stopped");
+        String id = engine.start(name, probed(), "trap 'exit 3' TERM; sleep 300 & wait");
+        investigator.investigate(name, null, false);
+        engine.docker.stopContainerCmd(id).withTimeout(5).exec();
+
+        Findings findings = investigator.investigate(name, name, false);
+        Claim crash = judge(AlertType.CRASH, OffsetDateTime.now(ZoneOffset.UTC), findings);
+
+        assertThat(fact(findings, FactNames.STATE).value().asText()).isEqualTo("exited");
+        assertThat(crash.corroborated()).isTrue();
+        assertThat(call(findings, "inspect").outcome()).isEqualTo("ok" + Gathering.READ_AHEAD);
+        assertThat(findings.toolCalls()).filteredOn(call -> call.tool().equals("probe") || call.tool().equals("stats"))
+                .hasSize(2).allSatisfy(call -> assertThat(call.outcome())
+                        .startsWith("read ahead and not used: the container is exited now"));
+        assertThat(findings.facts()).extracting(Fact::name)
+                .doesNotContain(FactNames.PROBE_HEALTHY, FactNames.MEMORY_PERCENT);
+    }
 }
