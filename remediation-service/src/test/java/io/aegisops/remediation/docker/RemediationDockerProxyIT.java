@@ -96,6 +96,27 @@ class RemediationDockerProxyIT {
         assertThat(proxy.send("POST", "/v1.41/containers/" + id + "/restart?t=1").statusCode()).isEqualTo(204);
     }
 
+    /**
+     * remediation-service idles for hours between actions, the proxy closes idle client connections after 10 s
+     * ({@code timeout http-keep-alive}), and an action is a POST, which the HTTP client does not retry: the restart
+     * after a longer silence must still reach the engine, not fail on the pooled connection the proxy closed.
+     */
+    @Test
+    void anActionAfterALongIdleStillReachesTheEngine() throws InterruptedException {
+        String name = containers.uniqueName("idle");
+        String id = containers.start(name, optedIn(name), RUN_FOREVER);
+        ActionExecutor executor = new ActionExecutor(engine);
+        assertThat(engine.inspect(id)).isPresent();
+        String startedAt = containers.startedAt(id);
+
+        Thread.sleep(Duration.ofSeconds(11).toMillis());
+
+        ActionResult result = executor.execute(id, Action.RESTART, Duration.ofSeconds(5));
+        assertThat(result.outcome()).as("%s; proxy log:\n%s", result.detail(), proxy.logs())
+                .isEqualTo(ActionResult.Outcome.DONE);
+        assertThat(containers.startedAt(id)).isNotEqualTo(startedAt);
+    }
+
     @Test
     void everythingElseIsRefusedByTheProxyAndTheContainerIsUntouched() {
         String name = containers.uniqueName("untouched");
