@@ -1,14 +1,13 @@
 package io.aegisops.e2e;
 
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
+import io.aegisops.dockerkit.ContainerOutput;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -125,18 +124,6 @@ class DockerSocketIT {
     }
 
     private static String logs(String id) {
-        StringBuilder text = new StringBuilder();
-        try {
-            Stack.docker().logContainerCmd(id).withStdOut(true).withStdErr(true)
-                    .exec(new ResultCallback.Adapter<Frame>() {
-                        @Override
-                        public void onNext(Frame frame) {
-                            text.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                        }
-                    }).awaitCompletion(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return text.toString();
+        return ContainerOutput.of(Stack.docker(), id, 100, Duration.ofSeconds(10));
     }
 }

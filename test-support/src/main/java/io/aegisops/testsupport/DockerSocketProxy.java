@@ -2,23 +2,21 @@ package io.aegisops.testsupport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import io.aegisops.dockerkit.ContainerOutput;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +24,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Docker socket proxy image of the stack ({@code deploy/images/docker-proxy}) run against the real engine,
@@ -151,19 +148,7 @@ public final class DockerSocketProxy implements AutoCloseable {
 
     /** What HAProxy logged, one line per request: shown when an assertion about the proxy fails. */
     public String logs() {
-        StringBuilder text = new StringBuilder();
-        try {
-            engine.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(200)
-                    .exec(new ResultCallback.Adapter<Frame>() {
-                        @Override
-                        public void onNext(Frame frame) {
-                            text.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                        }
-                    }).awaitCompletion(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return text.toString();
+        return ContainerOutput.of(engine, containerId, 200, Duration.ofSeconds(10));
     }
 
     @Override
