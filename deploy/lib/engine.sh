@@ -90,7 +90,7 @@ ensure_compose() {
     return 1
   fi
   COMPOSE+=(-p "$AEGIS_PROJECT" -f "$AEGIS_ROOT/docker-compose.yml")
-  # monitor-service and remediation-service reach the socket through this group, whatever its number here.
+  # The Docker socket proxies (not root) reach the socket through this group, whatever its number here.
   if [[ -S /var/run/docker.sock ]]; then
     AEGIS_DOCKER_GID=$(stat -c %g /var/run/docker.sock)
     export AEGIS_DOCKER_GID

@@ -3,8 +3,8 @@
 # deploy/images/ when not (no image registry reachable). A local image carries the hash of its recipe in
 # the label aegis.recipe-hash, so it is rebuilt only when its recipe (or its base image) changed.
 #
-# After ensure_images, AEGIS_JRE_IMAGE, AEGIS_POSTGRES_IMAGE and AEGIS_KAFKA_IMAGE name the images to use;
-# docker-compose.yml reads them.
+# After ensure_images, AEGIS_JRE_IMAGE, AEGIS_POSTGRES_IMAGE, AEGIS_KAFKA_IMAGE and AEGIS_DOCKER_PROXY_IMAGE
+# name the images to use; docker-compose.yml reads them.
 
 AEGIS_IMAGES_DIR=$AEGIS_ROOT/deploy/images
 RECIPE_LABEL=aegis.recipe-hash
@@ -13,6 +13,7 @@ LOCAL_DEBIAN_IMAGE=aegisops/debian:bookworm
 LOCAL_JRE_IMAGE=aegisops/jre:17
 LOCAL_POSTGRES_IMAGE=aegisops/postgres:15
 LOCAL_KAFKA_IMAGE=aegisops/kafka:4.2.1
+LOCAL_DOCKER_PROXY_IMAGE=aegisops/docker-proxy:2.6
 
 image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
 
@@ -83,9 +84,29 @@ ensure_built_image() {
 
 build_local_jre() { ensure_rootfs_image "$LOCAL_JRE_IMAGE" "$AEGIS_IMAGES_DIR/jre"; }
 
+build_local_debian() { ensure_rootfs_image "$LOCAL_DEBIAN_IMAGE" "$AEGIS_IMAGES_DIR/debian"; }
+
 build_local_postgres() {
-  ensure_rootfs_image "$LOCAL_DEBIAN_IMAGE" "$AEGIS_IMAGES_DIR/debian"
+  build_local_debian
   ensure_built_image "$LOCAL_POSTGRES_IMAGE" "$AEGIS_IMAGES_DIR/postgres" "$LOCAL_DEBIAN_IMAGE"
+}
+
+# The Docker socket proxy (deploy/images/docker-proxy): HAProxy with AegisOps's allow-lists. Always local, as
+# no public image carries them; AEGIS_DOCKER_PROXY_IMAGE may name another build of the same recipe.
+ensure_docker_proxy_image() {
+  local wanted=${AEGIS_DOCKER_PROXY_IMAGE:-$LOCAL_DOCKER_PROXY_IMAGE}
+  if [[ $wanted == "$LOCAL_DOCKER_PROXY_IMAGE" ]]; then
+    build_local_debian
+    ensure_built_image "$LOCAL_DOCKER_PROXY_IMAGE" "$AEGIS_IMAGES_DIR/docker-proxy" "$LOCAL_DEBIAN_IMAGE"
+  elif image_exists "$wanted"; then
+    step "Using $wanted (present locally) as the Docker socket proxy"
+  else
+    die "AEGIS_DOCKER_PROXY_IMAGE=$wanted is not present locally" \
+      "load or build it (docker load, or docker build -t $wanted deploy/images/docker-proxy)" \
+      "or unset AEGIS_DOCKER_PROXY_IMAGE to use the local $LOCAL_DOCKER_PROXY_IMAGE"
+  fi
+  AEGIS_DOCKER_PROXY_IMAGE=$wanted
+  export AEGIS_DOCKER_PROXY_IMAGE
 }
 
 build_local_kafka() {
@@ -136,4 +157,5 @@ ensure_images() {
   resolve_image AEGIS_JRE_IMAGE eclipse-temurin:17-jre "$LOCAL_JRE_IMAGE" build_local_jre
   resolve_image AEGIS_POSTGRES_IMAGE postgres:15 "$LOCAL_POSTGRES_IMAGE" build_local_postgres
   resolve_image AEGIS_KAFKA_IMAGE apache/kafka:4.2.1 "$LOCAL_KAFKA_IMAGE" build_local_kafka
+  ensure_docker_proxy_image
 }

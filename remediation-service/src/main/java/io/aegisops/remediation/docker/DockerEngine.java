@@ -13,6 +13,7 @@ import io.aegisops.contract.Labels;
 import io.aegisops.remediation.config.RemediationConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -44,8 +45,14 @@ public class DockerEngine {
     private volatile DockerClient client;
     private volatile DockerClient streamClient;
 
+    @Inject
     public DockerEngine(RemediationConfig config) {
-        this.host = requireDockerHost(config.docker().host());
+        this(config.docker().host());
+    }
+
+    /** An engine at {@code host} without the CDI container: the proxy tests drive the production client with it. */
+    DockerEngine(String host) {
+        this.host = requireDockerHost(host);
     }
 
     /** Only the executor (same package) gets the client that can change containers. */
