@@ -222,7 +222,14 @@ dump_diagnostics() {
 stack_down() {
   local -a args=(down --remove-orphans --timeout 20)
   [[ ${1:-} == --volumes ]] && args+=(--volumes)
-  compose "${args[@]}" >"$AEGIS_LOG_DIR/compose-down.log" 2>&1 ||
+  # Stopping needs no secret, but compose refuses to read the file without one: a placeholder serves when the
+  # secrets were not loaded (./aegisops test removes the previous stack before it generates any).
+  local variable
+  local -a placeholders=()
+  for variable in "${AEGIS_SECRET_VARIABLES[@]}"; do
+    [[ -n ${!variable:-} ]] || placeholders+=("$variable=not-needed-to-stop")
+  done
+  env "${placeholders[@]}" "${COMPOSE[@]}" "${args[@]}" >"$AEGIS_LOG_DIR/compose-down.log" 2>&1 ||
     warn "compose down reported an error (see $AEGIS_LOG_DIR/compose-down.log); removing leftovers directly"
   local leftovers
   leftovers=$(docker ps -aq --filter "$PROJECT_FILTER")
