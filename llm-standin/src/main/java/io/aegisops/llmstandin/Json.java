@@ -1,5 +1,7 @@
 package io.aegisops.llmstandin;
 
+import io.aegisops.contract.JsonStrings;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,9 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * JSON without a JSON library, so the stand-in stays a dependency-free jar. Writing needs only string
- * literals (the answers are assembled from fixed shapes); reading is a strict parser because the stand-in must
- * tell a request's own {@code model} and {@code stream} fields from text that merely mentions them in a prompt.
+ * JSON without a JSON library, so the stand-in stays a dependency-free jar. Writing needs only string literals (the
+ * answers are assembled from fixed shapes), written by event-contract's {@link JsonStrings}, the one class of it
+ * taken into the jar, as slack-standin does; reading is a strict parser because the stand-in must tell a request's
+ * own {@code model} and {@code stream} fields from text that merely mentions them in a prompt.
  * Objects read as {@code Map<String, Object>}, arrays as {@code List<Object>}, numbers as {@link BigDecimal}.
  */
 final class Json {
@@ -21,33 +24,9 @@ final class Json {
     private Json() {
     }
 
-    /** A JSON string literal, quotes included; control characters and lone surrogates are escaped. */
+    /** A JSON string literal, quotes included, as {@link JsonStrings#literal} writes it for both stand-ins. */
     static String string(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < value.length()
-                            && Character.isLowSurrogate(value.charAt(i + 1))) {
-                        out.append(c).append(value.charAt(++i));
-                    } else if (c < 0x20 || Character.isSurrogate(c)) {
-                        // A lone surrogate cannot be encoded as UTF-8; escaped, it survives the trip.
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return JsonStrings.literal(value);
     }
 
     /** Parses one JSON value, or throws {@link IllegalArgumentException} saying where it is not JSON. */

@@ -2,6 +2,7 @@ package io.aegisops.slackstandin;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.aegisops.contract.JsonStrings;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -183,7 +184,7 @@ public final class SlackStandIn implements AutoCloseable {
             answer(r -> path.isEmpty() || r.path().equals(path), times, reply);
             return new Reply(200, Map.of(), "{\"ok\":true}");
         } catch (IllegalArgumentException e) {
-            return new Reply(400, Map.of(), "{\"ok\":false,\"error\":" + Json.string(
+            return new Reply(400, Map.of(), "{\"ok\":false,\"error\":" + JsonStrings.literal(
                     "expected path, status (100-599), times (>= 1) and optional retryAfter: " + e.getMessage()) + "}");
         }
     }
@@ -194,10 +195,10 @@ public final class SlackStandIn implements AutoCloseable {
             if (json.length() > 1) {
                 json.append(',');
             }
-            json.append("{\"path\":").append(Json.string(r.path()))
+            json.append("{\"path\":").append(JsonStrings.literal(r.path()))
                     .append(",\"authorized\":").append(("Bearer " + token).equals(r.authorization()))
-                    .append(",\"body\":").append(Json.string(r.body()))
-                    .append(",\"at\":").append(Json.string(r.at().toString())).append('}');
+                    .append(",\"body\":").append(JsonStrings.literal(r.body()))
+                    .append(",\"at\":").append(JsonStrings.literal(r.at().toString())).append('}');
         }
         return json.append(']').toString();
     }

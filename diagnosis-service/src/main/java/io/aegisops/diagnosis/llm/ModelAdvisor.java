@@ -23,7 +23,15 @@ public class ModelAdvisor {
 
     private final ModelDiagnoser models;
     private final ModelInputs inputs;
-    private final Map<String, ModelAdvice> memo;
+    private final Map<Key, ModelAdvice> memo;
+
+    /**
+     * An investigation of an incident. Investigation ids are unique where monitor-service makes them, but the memo
+     * does not rest on that: an event that names one incident's investigation for another (a bug, a forged event)
+     * finds no advice and is asked about on its own, instead of receiving an answer checked against another target.
+     */
+    private record Key(String incidentId, String investigationId) {
+    }
 
     public ModelAdvisor(ModelDiagnoser models, ModelInputs inputs, LlmConfig config) {
         this.models = models;
@@ -31,7 +39,7 @@ public class ModelAdvisor {
         int size = config.memo();
         this.memo = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, ModelAdvice> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Key, ModelAdvice> eldest) {
                 return size() > size;
             }
         };
@@ -42,7 +50,7 @@ public class ModelAdvisor {
      * the event: if the models cannot even be asked, the rules diagnose it.
      */
     public void consult(Investigation investigation) {
-        if (!models.enabled() || adviceFor(investigation.id()).isPresent()) {
+        if (!models.enabled() || adviceFor(investigation).isPresent()) {
             return;
         }
         try {
@@ -52,7 +60,8 @@ public class ModelAdvisor {
             }
             ModelAdvice advice = models.advise(input.get());
             synchronized (memo) {
-                memo.put(investigation.id(), advice);
+                // Keyed by what the advice says it answers, so it is found only for that investigation of that incident.
+                memo.put(new Key(advice.incidentId(), advice.investigationId()), advice);
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "Investigation %s of incident %s: the models could not be asked; the rules diagnose it",
@@ -60,13 +69,16 @@ public class ModelAdvisor {
         }
     }
 
-    /** What the models said about an investigation, if they were asked. */
-    public Optional<ModelAdvice> adviceFor(String investigationId) {
-        if (investigationId == null) {
+    /**
+     * What the models said about this investigation of this incident, if they were asked: never the advice about
+     * another incident's investigation, whatever ids the event carries.
+     */
+    public Optional<ModelAdvice> adviceFor(Investigation investigation) {
+        if (investigation == null || investigation.id() == null) {
             return Optional.empty();
         }
         synchronized (memo) {
-            return Optional.ofNullable(memo.get(investigationId));
+            return Optional.ofNullable(memo.get(new Key(investigation.incidentId(), investigation.id())));
         }
     }
 }

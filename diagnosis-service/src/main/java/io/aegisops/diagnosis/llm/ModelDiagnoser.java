@@ -56,6 +56,7 @@ public class ModelDiagnoser {
                     + input.incident().id() + ")");
         }
         String data = PromptData.of(input, config.allowedActions(), config.logLines());
+        String incidentId = input.incident().id();
         String investigationId = input.investigation() == null ? null : input.investigation().id();
         List<String> notes = new ArrayList<>();
         for (Provider provider : providers) {
@@ -70,7 +71,7 @@ public class ModelDiagnoser {
                 AnswerCheck.Result result = AnswerCheck.check(answer, input, config.allowedActions(), provider.name());
                 if (result.proposal().isPresent()) {
                     notes.add("model " + provider.name() + ": answered in " + millis + " ms");
-                    return new ModelAdvice(investigationId, result.proposal(), notes);
+                    return new ModelAdvice(incidentId, investigationId, result.proposal(), notes);
                 }
                 notes.add("model " + provider.name() + ": answer rejected, " + result.rejection());
                 LOG.warnf("Incident %s: the answer of %s was rejected: %s", input.incident().id(), provider.name(),
@@ -85,7 +86,7 @@ public class ModelDiagnoser {
             }
         }
         notes.add("the rules answered instead");
-        return new ModelAdvice(investigationId, Optional.empty(), notes);
+        return new ModelAdvice(incidentId, investigationId, Optional.empty(), notes);
     }
 
     /** For the eval: the proposal alone. */

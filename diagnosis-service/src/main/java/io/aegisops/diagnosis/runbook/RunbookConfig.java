@@ -60,4 +60,13 @@ public interface RunbookConfig {
     @Min(1)
     @Max(100000)
     int cacheSize();
+
+    /**
+     * Query texts whose embedding is remembered (runbook searches and past-incident look-ups alike), so a text asked
+     * before never runs the model again; 1024 embeddings of 384 floats take about 1.6 MB.
+     */
+    @WithDefault("1024")
+    @Min(1)
+    @Max(100000)
+    int queryCacheSize();
 }

@@ -17,7 +17,7 @@ public class RunbookIndex {
 
     static final int EXCERPT = 200;
 
-    private final SectionEmbedder embedder;
+    private final QueryEmbeddings queries;
     private final RunbookStore store;
     private final RunbookConfig config;
     private volatile Snapshot snapshot;
@@ -26,8 +26,8 @@ public class RunbookIndex {
     public record Snapshot(String source, String model, List<IndexedSection> sections) {
     }
 
-    public RunbookIndex(SectionEmbedder embedder, RunbookStore store, RunbookConfig config) {
-        this.embedder = embedder;
+    public RunbookIndex(QueryEmbeddings queries, RunbookStore store, RunbookConfig config) {
+        this.queries = queries;
         this.store = store;
         this.config = config;
     }
@@ -56,7 +56,7 @@ public class RunbookIndex {
         if (current == null || current.sections().isEmpty()) {
             return List.of();
         }
-        float[] vector = embedder.embed(query);
+        float[] vector = queries.embed(query);
         Map<String, Double> ranks = config.textWeight() > 0 ? store.textRanks(query) : Map.of();
         double best = ranks.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         double w = config.textWeight();

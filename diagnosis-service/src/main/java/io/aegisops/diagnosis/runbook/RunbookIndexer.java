@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Brings the runbook index up to date at start-up: the runbooks are read and parsed at once (a broken runbook stops
- * the service), then the sections whose content hash changed are embedded and stored on a thread of their own, so
+ * the service), then the sections whose content hash changed are embedded and stored on a {@link StartupWorker}, so
  * loading the model (seconds) neither delays readiness nor ever runs on a request or a Kafka record. Until it is done
  * diagnoses simply cite no runbook and the search answers 503.
  */
@@ -26,7 +26,8 @@ public class RunbookIndexer {
     private final SectionEmbedder embedder;
     private final RunbookStore store;
     private final RunbookIndex index;
-    private volatile Thread worker;
+    private final StartupWorker worker = new StartupWorker("runbook-indexer", LOG,
+            "Runbook indexing failed: diagnoses cite no runbooks until the next start");
 
     public RunbookIndexer(RunbookConfig config, SectionEmbedder embedder, RunbookStore store, RunbookIndex index) {
         this.config = config;
@@ -41,30 +42,16 @@ public class RunbookIndexer {
             return;
         }
         RunbookSource.Runbooks runbooks = RunbookSource.load(config);
-        Thread thread = new Thread(() -> indexInBackground(runbooks), "runbook-indexer");
-        thread.setDaemon(true);
-        worker = thread;
-        thread.start();
-    }
-
-    void onStop(@Observes ShutdownEvent stop) {
-        Thread thread = worker;
-        if (thread != null) {
-            thread.interrupt();
-        }
-    }
-
-    private void indexInBackground(RunbookSource.Runbooks runbooks) {
-        try {
+        worker.start(() -> {
             IndexReport report = index(runbooks);
             LOG.infof("Runbook index ready: %d sections from %s (%d embedded, %d unchanged, %d removed) in %d ms",
                     report.sections(), report.source(), report.embedded(), report.unchanged(), report.removed(),
                     report.millis());
-        } catch (RuntimeException e) {
-            if (!Thread.currentThread().isInterrupted()) {
-                LOG.errorf(e, "Runbook indexing failed: diagnoses cite no runbooks until the next start");
-            }
-        }
+        });
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        worker.stop();
     }
 
     /**

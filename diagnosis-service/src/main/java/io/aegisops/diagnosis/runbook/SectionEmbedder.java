@@ -49,6 +49,23 @@ public class SectionEmbedder {
         return model().embed(text).content().vector();
     }
 
+    /** The vector scaled to unit length (a zero vector stays as it is), so a dot product is the cosine similarity. */
+    public static float[] unit(float[] vector) {
+        double norm = 0;
+        for (float v : vector) {
+            norm += v * v;
+        }
+        if (norm == 0) {
+            return vector;
+        }
+        float[] unit = new float[vector.length];
+        double length = Math.sqrt(norm);
+        for (int i = 0; i < vector.length; i++) {
+            unit[i] = (float) (vector[i] / length);
+        }
+        return unit;
+    }
+
     /** Loads the model now (seconds) if it is not yet: for start-up threads, never a request or a Kafka record. */
     public void warmUp() {
         model();

@@ -131,7 +131,7 @@ public class DiagnosisService {
      */
     private Optional<Diagnosis> diagnose(IncidentCase incidentCase, IncidentView incident, Investigation investigation,
                                          String trigger, boolean onNewFacts) {
-        Optional<ModelAdvice> advice = models.adviceFor(investigation.id());
+        Optional<ModelAdvice> advice = models.adviceFor(investigation);
         if (advice.isEmpty() && !onNewFacts && AnswerCheck.ENGINE.equals(incidentCase.engine)) {
             LOG.debugf("Incident %s: %s brings no new facts; the model's diagnosis stands", incident.id(), trigger);
             return Optional.empty();

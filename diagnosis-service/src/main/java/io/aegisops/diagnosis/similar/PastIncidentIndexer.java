@@ -1,6 +1,7 @@
 package io.aegisops.diagnosis.similar;
 
 import io.aegisops.diagnosis.runbook.SectionEmbedder;
+import io.aegisops.diagnosis.runbook.StartupWorker;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,9 +9,10 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 /**
- * Loads the embedding model at start-up on a thread of its own, so the first diagnoses find similar incidents even
- * when runbook retrieval (whose indexer loads it too, the same instance) is off, and embeds the past incidents
- * stored without an embedding of the current model (the model failed when they closed, or it changed since).
+ * Loads the embedding model at start-up on a {@link StartupWorker} of its own, so the first diagnoses find similar
+ * incidents even when runbook retrieval (whose indexer loads it too, the same instance) is off, and embeds the past
+ * incidents stored without an embedding of the current model (the model failed when they closed, or it changed
+ * since).
  */
 @ApplicationScoped
 public class PastIncidentIndexer {
@@ -20,7 +22,8 @@ public class PastIncidentIndexer {
     private final SimilarConfig config;
     private final SectionEmbedder embedder;
     private final PastIncidents pastIncidents;
-    private volatile Thread worker;
+    private final StartupWorker worker = new StartupWorker("past-incident-indexer", LOG,
+            "Past incidents could not be embedded: retried at the next start");
 
     public PastIncidentIndexer(SimilarConfig config, SectionEmbedder embedder, PastIncidents pastIncidents) {
         this.config = config;
@@ -33,31 +36,17 @@ public class PastIncidentIndexer {
             LOG.info("Similar past incidents are off (aegis.diagnosis.similar.enabled=false)");
             return;
         }
-        Thread thread = new Thread(this::indexInBackground, "past-incident-indexer");
-        thread.setDaemon(true);
-        worker = thread;
-        thread.start();
-    }
-
-    void onStop(@Observes ShutdownEvent stop) {
-        Thread thread = worker;
-        if (thread != null) {
-            thread.interrupt();
-        }
-    }
-
-    private void indexInBackground() {
-        try {
+        worker.start(() -> {
             embedder.warmUp();
             int embedded = pastIncidents.embedMissing();
             if (embedded > 0) {
                 LOG.infof("Embedded %d past incidents stored without an embedding of %s", embedded,
                         embedder.modelId());
             }
-        } catch (RuntimeException e) {
-            if (!Thread.currentThread().isInterrupted()) {
-                LOG.errorf(e, "Past incidents could not be embedded: retried at the next start");
-            }
-        }
+        });
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        worker.stop();
     }
 }

@@ -8,6 +8,7 @@ import io.aegisops.contract.IncidentStatus;
 import io.aegisops.diagnosis.domain.HumanDecision;
 import io.aegisops.diagnosis.domain.IncidentCase;
 import io.aegisops.diagnosis.domain.IssuedDiagnosis;
+import io.aegisops.diagnosis.runbook.QueryEmbeddings;
 import io.aegisops.diagnosis.runbook.SectionEmbedder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -35,11 +36,14 @@ public class PastIncidents {
     private static final Logger LOG = Logger.getLogger(PastIncidents.class);
 
     private final SectionEmbedder embedder;
+    private final QueryEmbeddings queries;
     private final PastIncidentStore store;
     private final SimilarConfig config;
 
-    public PastIncidents(SectionEmbedder embedder, PastIncidentStore store, SimilarConfig config) {
+    public PastIncidents(SectionEmbedder embedder, QueryEmbeddings queries, PastIncidentStore store,
+                         SimilarConfig config) {
         this.embedder = embedder;
+        this.queries = queries;
         this.store = store;
         this.config = config;
     }
@@ -98,7 +102,9 @@ public class PastIncidents {
     /**
      * The past incidents most like a new diagnosis, for its citations: at most {@code max-results}, at least
      * {@code min-similarity}, never the incident itself. None while the model is still loading (a diagnosis does
-     * not wait seconds for advice) or when the model fails.
+     * not wait seconds for advice) or when the model fails. Called inside the diagnosis' transaction, whose text is
+     * known only there: the embedding of a text asked before comes from {@link QueryEmbeddings}, so a redelivered
+     * event or another revision with the same cause runs no model while the incident's row is locked.
      */
     public List<SimilarIncident> similarTo(String incidentId, String target, String service,
                                            List<AlertType> alertTypes, String rootCause, Action action) {
@@ -107,7 +113,7 @@ public class PastIncidents {
         }
         float[] query;
         try {
-            query = embed(IncidentText.of(target, service, alertTypes, rootCause, action));
+            query = queries.embed(IncidentText.of(target, service, alertTypes, rootCause, action));
         } catch (RuntimeException e) {
             LOG.warnf(e, "Cannot embed incident %s: its diagnosis cites no similar incident", incidentId);
             return List.of();
@@ -127,8 +133,8 @@ public class PastIncidents {
         if (!config.enabled() || !embedder.loaded() || text == null || text.isBlank()) {
             return List.of();
         }
-        return store.mostSimilar(embed(text), embedder.modelId(), exclude == null ? NO_INCIDENT : exclude, null,
-                config.minSimilarity(), limit);
+        return store.mostSimilar(queries.embed(text), embedder.modelId(), exclude == null ? NO_INCIDENT : exclude,
+                null, config.minSimilarity(), limit);
     }
 
     /**
@@ -152,8 +158,8 @@ public class PastIncidents {
             return IncidentText.of(incidentCase.target, incidentCase.service, current.alertTypes(),
                     current.rootCause(), current.action());
         });
-        return Optional.of(store.mostSimilar(embed(text), embedder.modelId(), incidentId, incidentCase.service,
-                config.minSimilarity(), limit));
+        return Optional.of(store.mostSimilar(queries.embed(text), embedder.modelId(), incidentId,
+                incidentCase.service, config.minSimilarity(), limit));
     }
 
     /** Embeds the past incidents stored without an embedding of the current model; called once the model is up. */
@@ -192,24 +198,8 @@ public class PastIncidents {
         return new Outcome(status, action, proposed, decision.decision, decision.actor);
     }
 
+    /** The embedding of a stored text: unit length, as the query's, so the dot product is the cosine similarity. */
     private float[] embed(String text) {
-        return unit(embedder.embed(text));
-    }
-
-    /** The stored and compared vectors are of unit length, so the query's dot product is the cosine similarity. */
-    static float[] unit(float[] vector) {
-        double norm = 0;
-        for (float v : vector) {
-            norm += v * v;
-        }
-        if (norm == 0) {
-            return vector;
-        }
-        float[] unit = new float[vector.length];
-        double length = Math.sqrt(norm);
-        for (int i = 0; i < vector.length; i++) {
-            unit[i] = (float) (vector[i] / length);
-        }
-        return unit;
+        return SectionEmbedder.unit(embedder.embed(text));
     }
 }

@@ -10,6 +10,7 @@ import io.aegisops.contract.Diagnosis;
 import io.aegisops.contract.EventCodec;
 import io.aegisops.contract.EventTypes;
 import io.aegisops.contract.IncidentStatus;
+import io.aegisops.contract.Investigation;
 import io.aegisops.contract.Topics;
 import io.aegisops.diagnosis.Fixtures;
 import io.aegisops.diagnosis.runbook.RunbookIndex;
@@ -86,7 +87,15 @@ class ModelDiagnosisFlowTest {
         }
 
         void investigated() {
-            var investigation = Fixtures.investigation(id, alerts, true, Fixtures.runningFacts());
+            investigatedAs(null);
+        }
+
+        /** Investigated, under another investigation's id when {@code reusedId} is not null. */
+        void investigatedAs(String reusedId) {
+            Investigation made = Fixtures.investigation(id, alerts, true, Fixtures.runningFacts());
+            Investigation investigation = reusedId == null ? made : new Investigation(reusedId, made.incidentId(),
+                    made.target(), made.container(), made.triggerAlertId(), made.facts(), made.claims(),
+                    made.toolCalls(), made.startedAt(), made.completedAt());
             investigationId = investigation.id();
             kafka.send(Topics.ALERTS, Fixtures.investigationEvent(investigation));
         }
@@ -298,6 +307,26 @@ class ModelDiagnosisFlowTest {
         assertThat(revised.revision()).isEqualTo(2);
         assertThat(revised.action()).isEqualTo(Action.ESCALATE);
         assertThat(ModelStandIn.received(ModelStandIn.cloudAbout(incident.id))).hasSize(2);
+    }
+
+    @Test
+    void shouldNeverTakeTheAdviceAboutAnotherIncidentsInvestigationThatBearsTheSameId() {
+        Incident first = new Incident();
+        ModelStandIn.answer(ModelStandIn.cloudAbout(first.id), Reply.content(good("memory-leak", "RESTART")));
+        first.open();
+        assertThat(diagnosed(first).action()).isEqualTo(Action.RESTART);
+        Incident second = new Incident();
+        ModelStandIn.answer(ModelStandIn.cloudAbout(second.id), Reply.content(good("memory-leak", "ESCALATE")));
+
+        second.alerted(memoryAlert());
+        second.investigatedAs(first.investigationId);
+
+        Diagnosis diagnosis = diagnosed(second);
+        assertThat(ModelStandIn.received(ModelStandIn.cloudAbout(second.id))).as("the models asked about it")
+                .hasSize(1);
+        assertThat(diagnosis.engine()).isEqualTo("llm");
+        assertThat(diagnosis.action()).as("its own answer, not the first incident's").isEqualTo(Action.ESCALATE);
+        assertThat(diagnosis.investigationId()).isEqualTo(first.investigationId);
     }
 
     /** Sessions of the test database that have held a transaction open, doing nothing, for over a second. */

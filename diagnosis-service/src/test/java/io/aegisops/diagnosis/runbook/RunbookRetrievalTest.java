@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,11 +41,14 @@ class RunbookRetrievalTest {
     private final RunbookIndex index;
     private final RunbookIndexer indexer;
     private final RunbookCitations citations;
+    private final CountingEmbedder embedder;
 
-    RunbookRetrievalTest(RunbookIndex index, RunbookIndexer indexer, RunbookCitations citations) {
+    RunbookRetrievalTest(RunbookIndex index, RunbookIndexer indexer, RunbookCitations citations,
+                         CountingEmbedder embedder) {
         this.index = index;
         this.indexer = indexer;
         this.citations = citations;
+        this.embedder = embedder;
     }
 
     @BeforeEach
@@ -88,6 +92,17 @@ class RunbookRetrievalTest {
         assertThat(cited.get(0).runbook()).as("cited for %s: %s", ruleId, cited).isEqualTo(runbook);
         assertThat(citations.sectionsFor("rules", ruleId, "other words, same rule", List.of(type)))
                 .as("cached per rule and alert types").isSameAs(cited);
+    }
+
+    @Test
+    void shouldRunTheModelOnceForAQuestionAskedTwice() {
+        String question = "the heap of order-" + UUID.randomUUID() + " keeps growing";
+
+        List<RunbookHit> first = index.search(question, 3);
+        List<RunbookHit> second = index.search(question, 3);
+
+        assertThat(embedder.calls(question)).isEqualTo(1);
+        assertThat(second).isEqualTo(first);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.aegisops.contract.Citation;
 import io.aegisops.contract.Diagnosis;
 import io.aegisops.contract.IncidentStatus;
 import io.aegisops.diagnosis.Fixtures;
+import io.aegisops.diagnosis.runbook.CountingEmbedder;
 import io.aegisops.diagnosis.runbook.SectionEmbedder;
 import io.aegisops.diagnosis.service.DiagnosisService;
 import io.aegisops.testsupport.AegisInfrastructure;
@@ -56,10 +57,10 @@ class PastIncidentsTest {
     private final PastIncidents pastIncidents;
     private final DataSource dataSource;
     private final PastIncidentStore store;
-    private final SectionEmbedder embedder;
+    private final CountingEmbedder embedder;
 
     PastIncidentsTest(DiagnosisService diagnoses, PastIncidents pastIncidents, DataSource dataSource,
-                      PastIncidentStore store, SectionEmbedder embedder) {
+                      PastIncidentStore store, CountingEmbedder embedder) {
         this.diagnoses = diagnoses;
         this.pastIncidents = pastIncidents;
         this.dataSource = dataSource;
@@ -169,7 +170,7 @@ class PastIncidentsTest {
         assertThat(diagnosis.citations()).extracting(Citation::kind).containsSubsequence(Citation.Kind.FACT,
                 Citation.Kind.RUNBOOK, Citation.Kind.INCIDENT);
         // The figures behind it, whatever the minimum: the OOM incident close, the CPU one far.
-        List<SimilarIncident> all = store.mostSimilar(PastIncidents.unit(embedder.embed(IncidentText.of(service,
+        List<SimilarIncident> all = store.mostSimilar(SectionEmbedder.unit(embedder.embed(IncidentText.of(service,
                         service, diagnosis.alertTypes(), diagnosis.rootCause(), diagnosis.action()))),
                 embedder.modelId(), UUID.fromString(diagnosis.incidentId()), service, -1, 1000);
         double oomSimilarity = similarity(all, pastOom.id);
@@ -203,6 +204,25 @@ class PastIncidentsTest {
                         equalTo("fixed by RESTART, decided automatically"))
                 .body("find { it.incidentId == '%s' }.status".formatted(twin.id), equalTo("RESOLVED"))
                 .body("find { it.incidentId == '%s' }.service".formatted(twin.id), equalTo(service));
+    }
+
+    @Test
+    void shouldNotEmbedTheSameLookUpAgain() {
+        String service = newService();
+        Incident past = oom(service);
+        past.became(IncidentStatus.RESOLVED);
+        Diagnosis d = oom(service).first;
+        String query = IncidentText.of(service, service, d.alertTypes(), d.rootCause(), d.action());
+        assertThat(embedder.calls(query)).as("the diagnosis looked its similar incidents up").isEqualTo(1);
+
+        List<SimilarIncident> first = pastIncidents.similarTo(d.incidentId(), service, service, d.alertTypes(),
+                d.rootCause(), d.action());
+        List<SimilarIncident> second = pastIncidents.similarTo(d.incidentId(), service, service, d.alertTypes(),
+                d.rootCause(), d.action());
+
+        assertThat(embedder.calls(query)).as("model runs for the same text").isEqualTo(1);
+        assertThat(first).extracting(SimilarIncident::incidentId).contains(past.id);
+        assertThat(second).isEqualTo(first);
     }
 
     @Test

@@ -105,11 +105,11 @@ class SimilarityFiguresTest {
         String shared = IncidentText.of(service, service, c.types(), c.rootCause(), c.action());
         Outcome outcome = new Outcome(IncidentStatus.RESOLVED, c.action(), c.action(), ApprovalDecision.Kind.APPROVE,
                 "alice");
-        return PastIncidents.unit(embedder.embed(IncidentText.stored(shared, service, service, c.evidence(), outcome.summary())));
+        return SectionEmbedder.unit(embedder.embed(IncidentText.stored(shared, service, service, c.evidence(), outcome.summary())));
     }
 
     float[] query(String service, Case c) {
-        return PastIncidents.unit(embedder.embed(IncidentText.of(service, service, c.types(), c.rootCause(),
+        return SectionEmbedder.unit(embedder.embed(IncidentText.of(service, service, c.types(), c.rootCause(),
                 c.action())));
     }
 
