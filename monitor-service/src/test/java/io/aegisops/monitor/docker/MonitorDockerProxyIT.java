@@ -95,7 +95,29 @@ class MonitorDockerProxyIT {
     }
 
     /**
-     * The event stream is silent for longer than the proxy's request and keep-alive timeouts (10 s) before the
+     * The health checker and investigations read in bursts with idle gaps between them. A connection the proxy kept
+     * alive and then closed while idle would stay in docker-java's pool and fail the next call (and its one retry,
+     * when the pool holds two): the proxy closes every connection after its answer and says so, so the pool never
+     * holds one, and a burst after a long gap finds every call answered.
+     */
+    @Test
+    void readsAfterAnIdleGapAreAnsweredBecauseNoConnectionIsKeptAlive() throws InterruptedException {
+        assertThat(proxy.send("GET", "/_ping").headers().firstValue("connection")).hasValue("close");
+        for (int i = 0; i < 4; i++) {
+            client.inspectContainerCmd(target).exec();
+        }
+
+        Thread.sleep(Duration.ofSeconds(12).toMillis());
+
+        for (int i = 0; i < 8; i++) {
+            assertThat(client.listContainersCmd().withLabelFilter(Map.of(Labels.ENABLE, "true")).exec())
+                    .as("list %d after the gap", i).extracting(Container::getId).contains(target);
+            assertThat(client.inspectContainerCmd(target).exec().getId()).isEqualTo(target);
+        }
+    }
+
+    /**
+     * The event stream is silent for longer than the proxy's request timeout (10 s) before the
      * event comes, as on a quiet host: the stream must still be open and deliver it.
      */
     @Test

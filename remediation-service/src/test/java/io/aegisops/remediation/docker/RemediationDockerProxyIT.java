@@ -97,9 +97,9 @@ class RemediationDockerProxyIT {
     }
 
     /**
-     * remediation-service idles for hours between actions, the proxy closes idle client connections after 10 s
-     * ({@code timeout http-keep-alive}), and an action is a POST, which the HTTP client does not retry: the restart
-     * after a longer silence must still reach the engine, not fail on the pooled connection the proxy closed.
+     * remediation-service idles for hours between actions, and an action is a POST, which the HTTP client does not
+     * retry: the restart after a silence must still reach the engine, never a pooled connection the proxy closed
+     * meanwhile (the proxy closes every connection after its answer and says so, so none is pooled).
      */
     @Test
     void anActionAfterALongIdleStillReachesTheEngine() throws InterruptedException {
