@@ -25,8 +25,14 @@ import static org.awaitility.Awaitility.await;
  */
 class DetectionIT {
 
+    /**
+     * The self-watch's CPU rule is relaxed for this instance (40 % for 3 samples instead of 75 % for 5): this class
+     * tests that each fault becomes one incident, and on two cores shared with the whole stack the spinning app is
+     * not always given 75 % of its CPU for five seconds in a row (seen: samples of 36-100 %, no alert in 30 s).
+     */
     @RegisterExtension
-    static final OwnBuggyApp TARGET = OwnBuggyApp.labelled("e2e-detect", Map.of("aegis.policy", "manual"));
+    static final OwnBuggyApp TARGET = OwnBuggyApp.labelled("e2e-detect", Map.of("aegis.policy", "manual"),
+            Map.of("BUGGY_WATCH_CPU_THRESHOLD_PERCENT", "40", "BUGGY_WATCH_CPU_CONSECUTIVE_SAMPLES", "3"));
     private static final Duration DETECTION = Duration.ofSeconds(30);
     /** After the first alert, the other intakes report the same fault within a few seconds; wait that long. */
     private static final Duration STORM = Duration.ofSeconds(8);

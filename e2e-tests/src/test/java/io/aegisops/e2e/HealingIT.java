@@ -197,10 +197,17 @@ class HealingIT {
         assertThat(Remediations.stages(remediations.get(0))).containsSubsequence("ACTING", "VERIFYING", "RESOLVED");
         assertThat(starts.of(app.id)).as("engine start events since the fault").isEqualTo(1);
         assertThat(app.startedAt()).isNotEqualTo(startedAt).isEqualTo(remediations.get(0).get("startedAtAfter"));
-        List<String> timeline = at(Stack.MONITOR).get("/api/incidents/{id}", incident.get("id")).then()
-                .extract().jsonPath().getList("timeline.to");
-        assertThat(timeline).containsSubsequence("OPEN", "DIAGNOSED", "REMEDIATING", "VERIFYING", "RESOLVED")
+        List<Map<String, Object>> timeline = at(Stack.MONITOR).get("/api/incidents/{id}", incident.get("id")).then()
+                .extract().jsonPath().getList("timeline");
+        assertThat(timeline).extracting(step -> (String) step.get("to"))
+                .containsSubsequence("OPEN", "REMEDIATING", "VERIFYING", "RESOLVED")
                 .doesNotContain("AWAITING_APPROVAL");
+        // The diagnosis is on the timeline: as the OPEN → DIAGNOSED step, or as a note when monitor learnt of it
+        // only after remediation-service had acted on it (the two travel on different topics, and monitor's
+        // diagnosis consumer can lose a row-version race to an alert joining the incident; seen in CI, where the
+        // timeline read OPEN, REMEDIATING, REMEDIATING (the diagnosis' note), VERIFYING, RESOLVED).
+        assertThat(timeline).as("the diagnosis on the timeline").anySatisfy(step -> assertThat(
+                (String) step.get("reason")).contains("→ RESTART (confidence").contains("revision 1"));
         // The restarted app must come back quiet: no new incident from its own start-up (JIT warm-up latency,
         // health checks that failed during the restart).
         await("the restarted app to settle").pollDelay(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(11))

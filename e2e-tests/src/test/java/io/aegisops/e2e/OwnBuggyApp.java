@@ -21,17 +21,24 @@ public final class OwnBuggyApp implements BeforeAllCallback, AfterAllCallback, B
 
     private final String prefix;
     private final Map<String, String> labels;
+    private final Map<String, String> env;
     private BuggyInstance app;
     private Instant since;
 
-    private OwnBuggyApp(String prefix, Map<String, String> labels) {
+    private OwnBuggyApp(String prefix, Map<String, String> labels, Map<String, String> env) {
         this.prefix = prefix;
         this.labels = Map.copyOf(labels);
+        this.env = Map.copyOf(env);
     }
 
     /** @param labels the policy labels of the target (aegis.enable, service and health URL are always set) */
     public static OwnBuggyApp labelled(String prefix, Map<String, String> labels) {
-        return new OwnBuggyApp(prefix, labels);
+        return new OwnBuggyApp(prefix, labels, Map.of());
+    }
+
+    /** As {@link #labelled(String, Map)}, with extra environment for the app (e.g. its self-watch thresholds). */
+    public static OwnBuggyApp labelled(String prefix, Map<String, String> labels, Map<String, String> env) {
+        return new OwnBuggyApp(prefix, labels, env);
     }
 
     public BuggyInstance app() {
@@ -50,7 +57,7 @@ public final class OwnBuggyApp implements BeforeAllCallback, AfterAllCallback, B
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        app = BuggyInstance.start(prefix, labels, Map.of());
+        app = BuggyInstance.start(prefix, labels, env);
     }
 
     @Override
