@@ -58,9 +58,16 @@ public class DownstreamClient {
      * leak filled the heap: the fault is in place, which is what the user asked for).
      */
     public DownstreamReply post(Downstream service, String pathAndQuery, Object body, Set<Integer> alsoAccepted) {
+        return post(service, pathAndQuery, body, alsoAccepted, config.requestTimeout());
+    }
+
+    /** As {@link #post(Downstream, String, Object, Set)}, for a call that may take longer than the usual timeout. */
+    public DownstreamReply post(Downstream service, String pathAndQuery, Object body, Set<Integer> alsoAccepted,
+                                Duration timeout) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json(body), StandardCharsets.UTF_8);
         HttpRequest request = request(service, pathAndQuery)
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(publisher)
                 .build();

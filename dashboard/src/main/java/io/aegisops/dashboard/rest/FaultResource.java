@@ -19,6 +19,7 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -75,6 +76,7 @@ public class FaultResource {
     private final DownstreamWatch watch;
     private final ManagedExecutor executor;
     private final String target;
+    private final Duration faultTimeout;
 
     public FaultResource(DownstreamClient client, ActivityLog activity, DownstreamWatch watch,
                          ManagedExecutor executor, DashboardConfig config) {
@@ -83,6 +85,7 @@ public class FaultResource {
         this.watch = watch;
         this.executor = executor;
         this.target = config.buggyTarget();
+        this.faultTimeout = config.faultTimeout();
     }
 
     @GET
@@ -111,7 +114,7 @@ public class FaultResource {
         try {
             // 507: the leak filled the heap; the fault is in place, which is what was asked for.
             var reply = client.post(Downstream.BUGGY, "/faults/" + fault.path() + "?" + fault.parameter + "=" + value,
-                    null, Set.of(507));
+                    null, Set.of(507), faultTimeout);
             activity.ok(actor, "injected the " + fault.path() + " fault", target, detail);
             refreshSoon();
             return new FaultResult(fault.path(), value, reply.status(), reply.body());
