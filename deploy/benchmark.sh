@@ -24,6 +24,14 @@ case $MODE in detection | mttr) ;; *)
   ;;
 esac
 command -v python3 >/dev/null || { echo "python3 is needed to read the JSON answers" >&2; exit 2; }
+# Credentials from ./aegisops's .env unless given: the admin's token to read and resolve incidents, the intake's
+# for the measured app's webhook.
+SECRETS=${AEGIS_SECRETS_FILE:-$(dirname "$0")/../.env}
+secret() { local v=${!1:-}; [[ -n $v ]] || v=$(sed -n "s/^$1=//p" "$SECRETS" 2>/dev/null | tail -1); printf '%s' "$v"; }
+TOKEN=$(secret AEGIS_ADMIN_TOKEN)
+INTAKE_TOKEN=$(secret AEGIS_INTAKE_TOKEN)
+[[ -n $TOKEN && -n $INTAKE_TOKEN ]] || { echo "no AEGIS_ADMIN_TOKEN/AEGIS_INTAKE_TOKEN in the environment or $SECRETS: start the stack with ./aegisops up" >&2; exit 2; }
+AUTH="Authorization: Bearer $TOKEN"
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 now_ms() { date +%s%3N; }
@@ -43,6 +51,7 @@ trap cleanup EXIT
 log "starting $name ($image, policy $policy) on $network"
 docker run -d --name "$name" --network "$network" -p 127.0.0.1::8080 --memory 512m --cpus 1 \
   -e AEGIS_MONITOR_URL=http://monitor-service:8080 -e AEGIS_SERVICE_NAME="$name" -e JAVA_OPTS=-Xmx256m \
+  -e AEGIS_INTAKE_TOKEN="$INTAKE_TOKEN" \
   -l aegis.enable=true -l aegis.service="$name" -l aegis.policy=$policy -l aegis.restart-budget=1000/15m \
   -l aegis.health-url="http://$name:8080/q/health/ready" -l aegis.test=true "$image" >/dev/null
 if [ "$MODE" = mttr ]; then
@@ -72,7 +81,7 @@ wait_ready() { # [container]
 
 # Prints the id of the newest incident of the instance whose first alert was observed at or after $1 (ms).
 incident_since() {
-  curl -fsS "$MONITOR/api/incidents?target=$name&limit=5" | python3 -c '
+  curl -fsS -H "$AUTH" "$MONITOR/api/incidents?target=$name&limit=5" | python3 -c '
 import json, sys, datetime
 since = int(sys.argv[1]) / 1000
 for i in json.load(sys.stdin):
@@ -82,7 +91,7 @@ for i in json.load(sys.stdin):
 
 # Prints "<ms from $2 to the first timeline entry with status $3> <status of the incident>" for incident $1.
 timeline_ms() {
-  curl -fsS "$MONITOR/api/incidents/$1" | python3 -c '
+  curl -fsS -H "$AUTH" "$MONITOR/api/incidents/$1" | python3 -c '
 import json, sys, datetime
 t0, wanted = int(sys.argv[1]), sys.argv[2]
 d = json.load(sys.stdin)
@@ -94,7 +103,7 @@ for t in d["timeline"]:
 
 # Prints the timeline of incident $1 as "status:+ms" steps relative to $2.
 breakdown() {
-  curl -fsS "$MONITOR/api/incidents/$1" | python3 -c '
+  curl -fsS -H "$AUTH" "$MONITOR/api/incidents/$1" | python3 -c '
 import json, sys, datetime
 t0 = int(sys.argv[1])
 steps = []
@@ -108,7 +117,7 @@ print(" ".join(steps))' "$2"
 # investigation's gathering time (the report's completedAt - startedAt), oldest first. With a second argument it
 # prints instead one "<tool>:<ms>:<outcome word>" per read of those investigations, to show which read took the time.
 investigation_figures() {
-  curl -fsS "$MONITOR/api/incidents/$1/investigations" | python3 -c '
+  curl -fsS -H "$AUTH" "$MONITOR/api/incidents/$1/investigations" | python3 -c '
 import json, sys, datetime
 def ms(t):
     return datetime.datetime.fromisoformat(t.replace("Z", "+00:00")).timestamp() * 1000
@@ -121,10 +130,10 @@ else:
 }
 
 resolve_open() {
-  curl -fsS "$MONITOR/api/incidents?target=$name&status=OPEN,DIAGNOSED,AWAITING_APPROVAL,REMEDIATING,VERIFYING,FAILED,ESCALATED" |
+  curl -fsS -H "$AUTH" "$MONITOR/api/incidents?target=$name&status=OPEN,DIAGNOSED,AWAITING_APPROVAL,REMEDIATING,VERIFYING,FAILED,ESCALATED" |
     python3 -c 'import json,sys; [print(i["id"]) for i in json.load(sys.stdin)]' |
     while read -r id; do
-      curl -fsS -o /dev/null -X POST "$MONITOR/api/incidents/$id/resolve" -H 'content-type: application/json' \
+      curl -fsS -H "$AUTH" -o /dev/null -X POST "$MONITOR/api/incidents/$id/resolve" -H 'content-type: application/json' \
         -d '{"actor":"benchmark","reason":"reset between tries"}' || true
     done
 }

@@ -8,11 +8,16 @@
 
 AEGIS_SECRETS_FILE=$AEGIS_ROOT/.env
 # Each secret the stack needs: the variable docker-compose.yml reads.
-AEGIS_SECRET_VARIABLES=(AEGIS_DB_PASSWORD)
+AEGIS_SECRET_VARIABLES=(AEGIS_DB_PASSWORD AEGIS_ADMIN_PASSWORD AEGIS_ADMIN_TOKEN AEGIS_INTAKE_TOKEN
+  AEGIS_DASHBOARD_TOKEN)
+# The admin's credentials are shown once, when generated, to a person at a terminal (never into a CI log).
+AEGIS_SHOWN_ONCE=(AEGIS_ADMIN_PASSWORD AEGIS_ADMIN_TOKEN)
 # What a PostgreSQL data volume created before secrets were generated was initialised with.
 LEGACY_DB_PASSWORD=aegis
 
 generate_secret() { tr -dc 'A-Za-z0-9' </dev/urandom | head -c 32 || true; }
+# An API token as approval-service issues them: aeg_ and 43 characters (the services accept any of 32 or more).
+generate_token() { printf 'aeg_%s' "$(tr -dc 'A-Za-z0-9_-' </dev/urandom | head -c 43 || true)"; }
 
 # secret_from_file <variable>: its value in .env, empty when absent.
 secret_from_file() {
@@ -49,9 +54,12 @@ ensure_secrets() {
       warn "$variable: the existing database still uses the old default password; ./aegisops down --volumes" \
         "and up again gives it a generated one (this deletes the incident history)"
     else
-      value=$(generate_secret)
-      [[ ${#value} -eq 32 ]] || die "could not generate $variable" "check that /dev/urandom is readable"
+      if [[ $variable == *_TOKEN ]]; then value=$(generate_token); else value=$(generate_secret); fi
+      [[ ${#value} -ge 32 ]] || die "could not generate $variable" "check that /dev/urandom is readable"
       origin="generated"
+      if [[ -t 1 ]] && printf '%s\n' "${AEGIS_SHOWN_ONCE[@]}" | grep -qx "$variable"; then
+        step "$variable (shown this once; it stays in $AEGIS_SECRETS_FILE): $value"
+      fi
     fi
     sed -i "/^$variable=/d" "$AEGIS_SECRETS_FILE"
     printf '%s=%s\n' "$variable" "$value" >>"$AEGIS_SECRETS_FILE"

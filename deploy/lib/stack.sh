@@ -263,5 +263,9 @@ print_urls() {
   printf '  %-20s %s:%s (user aegis; databases monitor, diagnosis, remediation, approval, dashboard)\n' \
     postgres "$host" "$(host_port postgres)"
   echo
-  echo "  ./aegisops status | ./aegisops logs [service] [-f] | ./aegisops down"
+  echo "Sign in as admin: the password (AEGIS_ADMIN_PASSWORD) and an API token (AEGIS_ADMIN_TOKEN) are in"
+  echo "  $AEGIS_SECRETS_FILE (readable by $(id -un) only); add people with ./aegisops user add <name> <role>"
+  echo "  curl with a token:  export AEGIS_TOKEN=\$(sed -n 's/^AEGIS_ADMIN_TOKEN=//p' $AEGIS_SECRETS_FILE)"
+  echo
+  echo "  ./aegisops status | ./aegisops logs [service] [-f] | ./aegisops user list | ./aegisops down"
 }

@@ -49,7 +49,8 @@ class ApprovalIT {
         String startedBefore = TARGET.app().startedAt();
         Map<String, Object> approval = latencyAwaitingApproval();
 
-        at(Stack.APPROVAL).body(Map.of("decision", "APPROVE", "actor", "e2e-approver", "reason", "lock confirmed"))
+        Stack.Credentials approver = Stack.person("e2e-approver", "approver");
+        Stack.as(approver, Stack.APPROVAL).body(Map.of("decision", "APPROVE", "reason", "lock confirmed"))
                 .post("/api/approvals/{id}/decision", approval.get("id")).then().statusCode(200);
 
         awaitIncidentStatus((String) approval.get("incidentId"), "RESOLVED", HEALING);
@@ -57,9 +58,10 @@ class ApprovalIT {
         List<Map<String, Object>> audit = at(Stack.APPROVAL).queryParam("incidentId", approval.get("incidentId"))
                 .get("/api/audit").then().statusCode(200).extract().jsonPath().getList("$");
         assertThat(audit).anySatisfy(entry -> assertThat(entry).containsEntry("kind", "DECIDED")
-                .containsEntry("actor", "e2e-approver"));
+                .containsEntry("actor", approver.name()));
         assertThat(slackStages((String) approval.get("incidentId"))).containsSubsequence(
-                "Incident detected", "Diagnosed", "Approval needed", "Approved by e2e-approver", "Acting", "Resolved");
+                "Incident detected", "Diagnosed", "Approval needed", "Approved by " + approver.name(), "Acting",
+                "Resolved");
     }
 
     @Test
@@ -67,13 +69,14 @@ class ApprovalIT {
         String startedBefore = TARGET.app().startedAt();
         Map<String, Object> approval = latencyAwaitingApproval();
 
-        at(Stack.APPROVAL).body(Map.of("decision", "REJECT", "actor", "e2e-rejecter", "reason", "DBA is on it"))
+        Stack.as(Stack.person("e2e-rejecter", "approver"), Stack.APPROVAL)
+                .body(Map.of("decision", "REJECT", "reason", "DBA is on it"))
                 .post("/api/approvals/{id}/decision", approval.get("id")).then().statusCode(200);
 
         awaitIncidentStatus((String) approval.get("incidentId"), "REJECTED", DECISION);
         assertThat(TARGET.app().running()).isTrue();
         assertThat(TARGET.app().startedAt()).as("the container was not touched").isEqualTo(startedBefore);
-        at(Stack.APPROVAL).body(Map.of("decision", "APPROVE", "actor", "too-late"))
+        at(Stack.APPROVAL).body(Map.of("decision", "APPROVE"))
                 .post("/api/approvals/{id}/decision", approval.get("id")).then().statusCode(409);
     }
 

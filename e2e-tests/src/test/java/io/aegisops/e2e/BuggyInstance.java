@@ -52,6 +52,7 @@ public final class BuggyInstance implements AutoCloseable {
         Map<String, String> allEnv = new HashMap<>(Map.of(
                 "AEGIS_MONITOR_URL", "http://monitor-service:8080",
                 "AEGIS_SERVICE_NAME", name,
+                "AEGIS_INTAKE_TOKEN", Stack.intakeToken(),
                 "JAVA_OPTS", "-Xmx256m"));
         allEnv.putAll(env);
         Ports ports = new Ports();

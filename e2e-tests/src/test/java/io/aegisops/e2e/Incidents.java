@@ -31,7 +31,7 @@ public final class Incidents {
                 .queryParam("status", "OPEN,DIAGNOSED,AWAITING_APPROVAL,REMEDIATING,VERIFYING,FAILED,ESCALATED")
                 .get("/api/incidents").then().statusCode(200).extract().jsonPath().getList("$");
         for (Map<String, Object> incident : open) {
-            at(Stack.MONITOR).body(Map.of("actor", "e2e-test", "reason", "reset before the next case"))
+            at(Stack.MONITOR).body(Map.of("reason", "reset before the next case"))
                     .post("/api/incidents/{id}/resolve", incident.get("id"));
         }
     }

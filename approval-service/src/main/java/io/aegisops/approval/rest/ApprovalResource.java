@@ -1,5 +1,9 @@
 package io.aegisops.approval.rest;
 
+import io.aegisops.kit.auth.Actors;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.aegisops.kit.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.aegisops.approval.domain.ApprovalStatus;
 import io.aegisops.approval.service.ApprovalQueries;
 import io.aegisops.approval.service.ApprovalService;
@@ -40,10 +44,12 @@ public class ApprovalResource {
 
     private final ApprovalQueries queries;
     private final ApprovalService approvals;
+    private final SecurityIdentity identity;
 
-    public ApprovalResource(ApprovalQueries queries, ApprovalService approvals) {
+    public ApprovalResource(ApprovalQueries queries, ApprovalService approvals, SecurityIdentity identity) {
         this.queries = queries;
         this.approvals = approvals;
+        this.identity = identity;
     }
 
     /**
@@ -53,18 +59,18 @@ public class ApprovalResource {
      *                 required, action optional)
      * @param action   OVERRIDE / REQUEST_CHANGES: one of the override actions (default RESTART, STOP, START)
      */
-    public record DecisionBody(ApprovalDecision.Kind decision, String actor, String reason, Action action,
-                               String feedback) {
+    public record DecisionBody(ApprovalDecision.Kind decision, String reason, Action action, String feedback) {
     }
 
-    /** Body of a comment. */
-    public record CommentBody(String actor, String text) {
+    /** Body of a comment. The author is the authenticated caller. */
+    public record CommentBody(String text) {
     }
 
     @GET
     @Operation(summary = "List approvals, newest first",
             description = "status: PENDING, ESCALATED, APPROVED, REJECTED, OVERRIDDEN, CHANGES_REQUESTED, EXPIRED "
                     + "(repeated or comma-separated); incidentId: one incident's approvals")
+    @RolesAllowed(Roles.VIEWER)
     public List<ApprovalView> list(@QueryParam("status") List<String> status,
                                    @QueryParam("incidentId") String incidentId,
                                    @QueryParam("limit") Integer limit) {
@@ -79,6 +85,7 @@ public class ApprovalResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One approval with its decision")
+    @RolesAllowed(Roles.VIEWER)
     public ApprovalView get(@PathParam("id") String id) {
         return queries.byId(Params.uuid(id, "id"))
                 .orElseThrow(() -> new NotFoundException("approval " + id + " does not exist"));
@@ -87,7 +94,8 @@ public class ApprovalResource {
     @POST
     @Path("{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Decide an open approval; the first decision wins")
+    @Operation(summary = "Decide an open approval; the first decision wins",
+            description = "The decider recorded is the authenticated caller, never a name in the body")
     @APIResponse(responseCode = "200", description = "This decision won; it is published on aegis.approvals")
     @APIResponse(responseCode = "400", description = "The decision is malformed (the message names the field)",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -95,10 +103,12 @@ public class ApprovalResource {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "Already decided or expired: the body names the winner",
             content = @Content(schema = @Schema(implementation = DecisionConflict.class)))
+    @RolesAllowed(Roles.APPROVER)
     public Response decide(@PathParam("id") String id, DecisionBody body) {
         UUID approvalId = Params.uuid(id, "id");
         Decision decision = body == null ? null
-                : new Decision(body.decision(), body.action(), body.actor(), body.reason(), body.feedback());
+                : new Decision(body.decision(), body.action(), Actors.describe(identity), body.reason(),
+                        body.feedback());
         DecisionOutcome outcome = approvals.decide(approvalId, decision);
         if (outcome instanceof DecisionOutcome.Decided decided) {
             return Response.ok(decided.approval()).build();
@@ -119,19 +129,18 @@ public class ApprovalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Comment on an approval (also after it was decided)")
     @APIResponse(responseCode = "201", description = "The comment, recorded in the audit trail")
+    @RolesAllowed(Roles.OPERATOR)
     public Response comment(@PathParam("id") String id, CommentBody body) {
         Violations violations = new Violations();
         UUID approvalId = Params.uuid(id, "id", violations);
         if (body == null) {
             violations.add("body", "is required");
         } else {
-            violations.required(body.actor(), "actor");
-            violations.maxLength(body.actor(), 128, "actor");
             violations.required(body.text(), "text");
             violations.maxLength(body.text(), 4000, "text");
         }
         violations.throwIfAny();
-        CommentView comment = approvals.comment(approvalId, body.actor(), body.text().strip())
+        CommentView comment = approvals.comment(approvalId, Actors.describe(identity), body.text().strip())
                 .orElseThrow(() -> new NotFoundException("approval " + id + " does not exist"));
         return Response.created(URI.create("/api/approvals/" + approvalId + "/comments")).entity(comment).build();
     }
@@ -139,6 +148,7 @@ public class ApprovalResource {
     @GET
     @Path("{id}/comments")
     @Operation(summary = "Comments on an approval, oldest first")
+    @RolesAllowed(Roles.VIEWER)
     public List<CommentView> comments(@PathParam("id") String id) {
         return queries.commentsOf(Params.uuid(id, "id"))
                 .orElseThrow(() -> new NotFoundException("approval " + id + " does not exist"));

@@ -1,5 +1,7 @@
 package io.aegisops.approval.rest;
 
+import io.aegisops.kit.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.aegisops.approval.service.ApprovalQueries;
 import io.aegisops.approval.service.AuditView;
 import io.aegisops.kit.rest.Violations;
@@ -27,6 +29,7 @@ public class AuditResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "Every request, decision, escalation and comment of an incident, oldest first")
     public List<AuditView> ofIncident(@QueryParam("incidentId") String incidentId) {
         Violations violations = new Violations();

@@ -1,5 +1,7 @@
 package io.aegisops.approval.rest;
 
+import io.aegisops.kit.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.aegisops.approval.service.ApprovalConfig;
 import io.aegisops.approval.service.Durations;
 import io.aegisops.contract.Action;
@@ -49,6 +51,7 @@ public class PolicyResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "The decision policy matrix and the approval timeouts")
     public Policy get() {
         ApprovalConfig.Policy policy = config.policy();

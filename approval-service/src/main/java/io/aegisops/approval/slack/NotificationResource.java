@@ -1,5 +1,7 @@
 package io.aegisops.approval.slack;
 
+import io.aegisops.kit.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.aegisops.approval.domain.Notification;
 import io.aegisops.approval.domain.NotificationStatus;
 import io.aegisops.kit.rest.Violations;
@@ -26,6 +28,7 @@ import java.util.UUID;
 public class NotificationResource {
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Notifications, an incident's in the order they happened, otherwise newest first",
             description = "incidentId: one incident (UUID); status: PENDING, DELIVERED, FAILED or LOGGED")

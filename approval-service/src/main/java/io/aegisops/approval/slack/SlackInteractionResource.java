@@ -1,5 +1,6 @@
 package io.aegisops.approval.slack;
 
+import jakarta.annotation.security.PermitAll;
 import io.aegisops.approval.service.ApprovalService;
 import io.aegisops.approval.service.Decision;
 import io.aegisops.approval.service.DecisionOutcome;
@@ -43,6 +44,7 @@ public class SlackInteractionResource {
     }
 
     @POST
+    @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Slack interactivity endpoint (signed by Slack; not for people)")

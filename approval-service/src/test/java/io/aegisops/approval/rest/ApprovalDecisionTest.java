@@ -1,5 +1,8 @@
 package io.aegisops.approval.rest;
 
+import io.aegisops.approval.support.TestCallers;
+import io.aegisops.kit.auth.Roles;
+import org.junit.jupiter.api.BeforeEach;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aegisops.approval.support.Approvals;
 import io.aegisops.approval.support.SlackStandIn;
@@ -69,6 +72,11 @@ class ApprovalDecisionTest {
 
     ApprovalDecisionTest(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    @BeforeEach
+    void readAsAViewer() {
+        TestCallers.viewByDefault();
     }
 
     @BeforeAll
@@ -234,8 +242,8 @@ class ApprovalDecisionTest {
                         : Map.of("decision", "REJECT", "actor", "rejecter-" + i, "reason", "not now");
                 Callable<Response> decideAtOnce = () -> {
                     go.await();
-                    return given().contentType(ContentType.JSON).body(body)
-                            .post("/api/approvals/{id}/decision", id);
+                    return TestCallers.as(body.get("actor").toString(), Roles.APPROVER).contentType(ContentType.JSON)
+                            .body(body).post("/api/approvals/{id}/decision", id);
                 };
                 answers.add(pool.submit(decideAtOnce));
             }
@@ -329,12 +337,13 @@ class ApprovalDecisionTest {
 
         decide(id, Map.of("decision", "EXPIRE", "actor", "eve")).statusCode(400)
                 .body("message", containsString("EXPIRE is reserved to the approval timeout"));
-        decide(id, Map.of("decision", "APPROVE", "action", "STOP")).statusCode(400)
-                .body("violations.field", equalTo(List.of("actor", "action")));
+        decide(id, Map.of("decision", "APPROVE", "actor", "eve", "action", "STOP")).statusCode(400)
+                .body("violations.field", equalTo(List.of("action")));
         decide(id, Map.of("actor", "eve")).statusCode(400).body("message", equalTo("decision is required"));
-        given().contentType(ContentType.JSON).body("{\"decision\":").post("/api/approvals/{id}/decision", id)
+        TestCallers.as("eve", Roles.APPROVER).contentType(ContentType.JSON).body("{\"decision\":")
+                .post("/api/approvals/{id}/decision", id)
                 .then().statusCode(400).body("message", containsString("malformed JSON"));
-        given().contentType(ContentType.JSON).post("/api/approvals/{id}/decision", id)
+        TestCallers.as("eve", Roles.APPROVER).contentType(ContentType.JSON).post("/api/approvals/{id}/decision", id)
                 .then().statusCode(400).body("message", equalTo("body is required"));
 
         assertThat(Approvals.status(id)).isEqualTo("PENDING");
@@ -360,11 +369,11 @@ class ApprovalDecisionTest {
         TestEvents incident = TestEvents.forNewIncident();
         String id = pending(incident, Action.STOP);
 
-        given().contentType(ContentType.JSON).body(Map.of("actor", "carol", "text", "checking the database first"))
+        TestCallers.as("carol", Roles.OPERATOR).contentType(ContentType.JSON).body(Map.of("actor", "carol", "text", "checking the database first"))
                 .post("/api/approvals/{id}/comments", id).then().statusCode(201)
                 .body("actor", equalTo("carol")).body("approvalId", equalTo(id));
         decide(id, Map.of("decision", "REJECT", "actor", "dave", "reason", "the DB team is on it")).statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("actor", "carol", "text", "agreed, leaving it"))
+        TestCallers.as("carol", Roles.OPERATOR).contentType(ContentType.JSON).body(Map.of("actor", "carol", "text", "agreed, leaving it"))
                 .post("/api/approvals/{id}/comments", id).then().statusCode(201);
 
         given().get("/api/approvals/{id}/comments", id).then().statusCode(200)
@@ -379,10 +388,10 @@ class ApprovalDecisionTest {
                 .body("[0].what", equalTo("approval requested for STOP"))
                 .body("[0].why", equalTo("confidence 0.70 is below 0.85"));
 
-        given().contentType(ContentType.JSON).body(Map.of("actor", "carol"))
+        TestCallers.as("carol", Roles.OPERATOR).contentType(ContentType.JSON).body(Map.of("actor", "carol"))
                 .post("/api/approvals/{id}/comments", id).then().statusCode(400)
                 .body("message", equalTo("text is required"));
-        given().contentType(ContentType.JSON).body(Map.of("actor", "carol", "text", "hello"))
+        TestCallers.as("carol", Roles.OPERATOR).contentType(ContentType.JSON).body(Map.of("actor", "carol", "text", "hello"))
                 .post("/api/approvals/{id}/comments", UUID.randomUUID()).then().statusCode(404);
         given().get("/api/audit").then().statusCode(400).body("message", equalTo("incidentId is required"));
         given().queryParam("incidentId", "incident-7").get("/api/audit").then().statusCode(400)

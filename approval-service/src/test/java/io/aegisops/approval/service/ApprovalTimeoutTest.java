@@ -1,5 +1,7 @@
 package io.aegisops.approval.service;
 
+import io.aegisops.approval.support.TestCallers;
+import org.junit.jupiter.api.BeforeEach;
 import io.aegisops.approval.support.Approvals;
 import io.aegisops.approval.support.TestEvents;
 import io.aegisops.contract.Action;
@@ -35,6 +37,11 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 @TestProfile(ShortTimeouts.class)
 class ApprovalTimeoutTest {
+
+    @BeforeEach
+    void readAsAViewer() {
+        TestCallers.viewByDefault();
+    }
 
     private static KafkaTestClient kafka;
 

@@ -1,5 +1,7 @@
 package io.aegisops.approval.slack;
 
+import io.aegisops.approval.support.TestCallers;
+import org.junit.jupiter.api.BeforeEach;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aegisops.approval.support.Approvals;
 import io.aegisops.approval.support.InjectSlackStandIn;
@@ -48,6 +50,11 @@ import static org.hamcrest.Matchers.equalTo;
         initArgs = @ResourceArg(name = AegisInfrastructure.DATABASE, value = "approval"))
 @QuarkusTestResource(SlackStandIn.class)
 class SlackInteractionTest {
+
+    @BeforeEach
+    void readAsAViewer() {
+        TestCallers.viewByDefault();
+    }
 
     private static KafkaTestClient kafka;
 

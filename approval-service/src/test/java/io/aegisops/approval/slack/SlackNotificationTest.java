@@ -1,5 +1,7 @@
 package io.aegisops.approval.slack;
 
+import io.aegisops.approval.support.TestCallers;
+import org.junit.jupiter.api.BeforeEach;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aegisops.approval.support.Approvals;
 import io.aegisops.approval.support.InjectSlackStandIn;
@@ -45,6 +47,11 @@ import static org.hamcrest.Matchers.containsString;
         initArgs = @ResourceArg(name = AegisInfrastructure.DATABASE, value = "approval"))
 @QuarkusTestResource(SlackStandIn.class)
 class SlackNotificationTest {
+
+    @BeforeEach
+    void readAsAViewer() {
+        TestCallers.viewByDefault();
+    }
 
     private static KafkaTestClient kafka;
 

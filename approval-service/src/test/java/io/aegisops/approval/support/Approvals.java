@@ -1,5 +1,6 @@
 package io.aegisops.approval.support;
 
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.contract.ApprovalRequest;
 import io.aegisops.contract.Topics;
 import io.aegisops.testsupport.KafkaTestClient;
@@ -29,8 +30,11 @@ public final class Approvals {
         return request.requestId();
     }
 
+    /** Decides as the principal the body names as {@code actor} (an approver), as a person would with a token. */
     public static ValidatableResponse decide(String approvalId, Map<String, ?> body) {
-        return given().contentType(ContentType.JSON).body(body)
+        Object actor = body.get("actor");
+        return (actor == null ? given() : TestCallers.as(actor.toString(), Roles.APPROVER))
+                .contentType(ContentType.JSON).body(body)
                 .post("/api/approvals/{id}/decision", approvalId).then();
     }
 

@@ -1,0 +1,172 @@
+package io.aegisops.approval.rest;
+
+import io.aegisops.approval.identity.IdentityStore;
+import io.aegisops.approval.identity.IdentityViews.IssuedToken;
+import io.aegisops.approval.identity.IdentityViews.Session;
+import io.aegisops.approval.identity.IdentityViews.UserView;
+import io.aegisops.kit.auth.Actors;
+import io.aegisops.kit.auth.Roles;
+import io.aegisops.kit.rest.ApiError;
+import io.aegisops.kit.rest.Violations;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Who is calling, logins, and the principals and tokens an admin manages. Every other service asks
+ * {@code GET /api/auth/me} whose a bearer token is; the dashboard's login page posts to {@code /sessions}.
+ */
+@Path("/api/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "auth")
+public class AuthResource {
+
+    private final IdentityStore store;
+    private final SecurityIdentity identity;
+
+    public AuthResource(IdentityStore store, SecurityIdentity identity) {
+        this.store = store;
+        this.identity = identity;
+    }
+
+    /** The authenticated caller. */
+    public record Me(String name, String role, String via, List<String> roles) {
+    }
+
+    /** A login. */
+    public record LoginBody(String username, String password) {
+    }
+
+    /** A new principal; password only for people who log in on the dashboard. */
+    public record UserBody(String name, String role, String password) {
+    }
+
+    /** A new API token. */
+    public record TokenBody(String label, Integer expiresInDays) {
+    }
+
+    @GET
+    @Path("me")
+    @Authenticated
+    @Operation(summary = "Who the bearer token belongs to: how every service checks a caller")
+    public Me me() {
+        List<String> granted = Roles.LADDER.stream().filter(identity::hasRole).toList();
+        String role = granted.isEmpty() ? (identity.hasRole(Roles.REPORTER) ? Roles.REPORTER : "none")
+                : granted.get(granted.size() - 1);
+        List<String> roles = identity.hasRole(Roles.REPORTER) && granted.isEmpty() ? List.of(Roles.REPORTER) : granted;
+        return new Me(Actors.name(identity), role, Actors.via(identity), roles);
+    }
+
+    @POST
+    @Path("sessions")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Log in with a password; answers a session token (the dashboard keeps it in a cookie)")
+    public Response login(LoginBody body) {
+        Violations violations = new Violations();
+        if (violations.required(body, "body")) {
+            violations.required(body.username(), "username");
+            violations.required(body.password(), "password");
+            violations.maxLength(body.username(), 64, "username");
+            violations.maxLength(body.password(), 200, "password");
+        }
+        violations.throwIfAny();
+        Session session = store.login(body.username(), body.password())
+                .orElse(null);
+        if (session == null) {
+            return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON)
+                    .entity(ApiError.of(401, "Unauthorized", "unknown user or wrong password")).build();
+        }
+        return Response.status(Response.Status.CREATED).entity(session).build();
+    }
+
+    @DELETE
+    @Path("sessions/current")
+    @Authenticated
+    @Operation(summary = "Log out: revokes the session token this request carries")
+    public Response logout() {
+        TokenCredential credential = identity.getCredential(TokenCredential.class);
+        if (credential != null) {
+            store.revokeToken(credential.getToken());
+        }
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("users")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Principals with their tokens (never the tokens' values)")
+    public List<UserView> users() {
+        return store.users();
+    }
+
+    @POST
+    @Path("users")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a principal: a person (with a password) or a machine (tokens only)")
+    public Response addUser(UserBody body) {
+        Violations violations = new Violations();
+        if (violations.required(body, "body")) {
+            store.validate(body.name(), body.role(), body.password(), violations);
+        }
+        violations.throwIfAny();
+        try {
+            UserView user = store.addUser(body.name(), body.role().trim().toLowerCase(Locale.ROOT), body.password(),
+                    Actors.describe(identity));
+            return Response.created(URI.create("/api/auth/users/" + user.name())).entity(user).build();
+        } catch (IllegalStateException e) {
+            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
+                    .entity(ApiError.of(409, "Conflict", e.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("users/{name}/tokens")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Issue an API token; its value is shown in this answer only")
+    public Response issueToken(@PathParam("name") String name, TokenBody body) {
+        Violations violations = new Violations();
+        String label = body == null || body.label() == null || body.label().isBlank() ? "api token"
+                : body.label().strip();
+        violations.maxLength(label, 128, "label");
+        Integer days = body == null ? null : body.expiresInDays();
+        violations.check(days == null || (days >= 1 && days <= 3650), "expiresInDays", "must be 1-3650");
+        violations.throwIfAny();
+        IssuedToken issued = store.issueToken(name, label, days)
+                .orElseThrow(() -> new NotFoundException("no principal named '" + name + "'"));
+        return Response.status(Response.Status.CREATED).entity(issued).build();
+    }
+
+    @DELETE
+    @Path("tokens/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Revoke a token (it stops working everywhere within the services' cache TTL, 30 s)")
+    public Response revoke(@PathParam("id") String id) {
+        UUID tokenId = Params.uuid(id, "id");
+        if (!store.revokeToken(tokenId)) {
+            throw new NotFoundException("no token with id " + id);
+        }
+        return Response.noContent().build();
+    }
+}
