@@ -34,6 +34,8 @@ usage: ./aegisops user <command>
                                     principal that only uses tokens; role: viewer, operator, approver, admin, reporter
   token <name> [label] [--days N]   a new API token for <name>, printed once (send it as Authorization: Bearer)
   revoke <token-id>                 the token stops working everywhere within 30 s
+  slack <slack-user-id> <name>      Approve/Reject clicks of that Slack user (U…) count as <name>'s (who
+                                    must be an approver or admin); other users' clicks are refused
 USAGE
 }
 
@@ -80,6 +82,11 @@ cmd_user() {
       (($# == 1)) || die "revoke needs a token id" "./aegisops user list shows the ids"
       identity_call DELETE "/api/auth/tokens/$1" >/dev/null
       step "Token $1 revoked"
+      ;;
+    slack)
+      (($# == 2)) || die "slack needs a Slack user id and a name" "./aegisops user slack U024BE7LH alice"
+      identity_call PUT "/api/auth/slack-users/$1" "$(jq -cn --arg p "$2" '{principal: $p}')" >/dev/null
+      step "Slack user $1 now acts as $2"
       ;;
     *) user_usage >&2
        die "unknown user command: $sub" "./aegisops user help" ;;

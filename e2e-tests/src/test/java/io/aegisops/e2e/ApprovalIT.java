@@ -83,7 +83,18 @@ class ApprovalIT {
     @Test
     void shouldResolveAnIncidentApprovedWithASignedSlackClick() {
         Map<String, Object> approval = latencyAwaitingApproval();
-        String body = click((String) approval.get("id"));
+        Stack.Credentials jane = Stack.person("e2e-jane", "approver");
+        at(Stack.APPROVAL).body(Map.of("principal", jane.name())).put("/api/auth/slack-users/{id}", "U0E2E")
+                .then().statusCode(200);
+        String stranger = click((String) approval.get("id"), "U0E2ESTRANGER", "e2e.mallory");
+        String strangerAt = Long.toString(Instant.now().getEpochSecond());
+        RestAssured.given().baseUri(Stack.APPROVAL).contentType("application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", strangerAt).header("X-Slack-Signature", sign(strangerAt, stranger))
+                .body(stranger).post("/slack/interactions").then().statusCode(200)
+                .body("outcome", org.hamcrest.Matchers.equalTo("NOT_ALLOWED"));
+        assertThat(at(Stack.APPROVAL).get("/api/approvals/{id}", approval.get("id")).then().statusCode(200)
+                .extract().jsonPath().getString("status")).as("an unmapped Slack user's click").isEqualTo("PENDING");
+        String body = click((String) approval.get("id"), "U0E2E", "e2e.jane");
         String timestamp = Long.toString(Instant.now().getEpochSecond());
 
         RestAssured.given().baseUri(Stack.APPROVAL).contentType("application/x-www-form-urlencoded")
@@ -93,7 +104,7 @@ class ApprovalIT {
 
         awaitIncidentStatus((String) approval.get("incidentId"), "RESOLVED", HEALING);
         assertThat(at(Stack.APPROVAL).get("/api/approvals/{id}", approval.get("id")).then().statusCode(200)
-                .extract().jsonPath().getString("decision.actor")).isEqualTo("slack:e2e.jane");
+                .extract().jsonPath().getString("decision.actor")).isEqualTo(jane.name() + " (slack e2e.jane)");
     }
 
     /** Triggers the latency fault and returns the approval remediation asked for. */
@@ -155,9 +166,10 @@ class ApprovalIT {
         return stages;
     }
 
-    private static String click(String approvalId) {
-        ObjectNode payload = EventCodec.mapper().createObjectNode().put("type", "block_actions");
-        payload.putObject("user").put("id", "U0E2E").put("username", "e2e.jane");
+    private static String click(String approvalId, String userId, String username) {
+        ObjectNode payload = EventCodec.mapper().createObjectNode().put("type", "block_actions")
+                .put("response_url", "http://slack-standin:8080/services/actions/T0/1/e2e");
+        payload.putObject("user").put("id", userId).put("username", username);
         payload.putArray("actions").addObject().put("action_id", "aegis_approve").put("value", approvalId);
         return "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
     }

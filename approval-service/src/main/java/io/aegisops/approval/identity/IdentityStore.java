@@ -2,6 +2,7 @@ package io.aegisops.approval.identity;
 
 import io.aegisops.approval.identity.IdentityViews.IssuedToken;
 import io.aegisops.approval.identity.IdentityViews.Session;
+import io.aegisops.approval.identity.IdentityViews.SlackUserView;
 import io.aegisops.approval.identity.IdentityViews.TokenView;
 import io.aegisops.approval.identity.IdentityViews.UserView;
 import io.aegisops.kit.auth.TokenCache;
@@ -147,6 +148,49 @@ public class IdentityStore {
                 .sorted(Comparator.comparing(p -> p.name))
                 .map(IdentityStore::view)
                 .toList();
+    }
+
+    /** The principal a Slack user's clicks act as, if it is mapped and enabled. */
+    @Transactional
+    public Optional<VerifiedCaller> slackCaller(String slackUserId) {
+        if (slackUserId == null) {
+            return Optional.empty();
+        }
+        SlackUser mapped = SlackUser.findById(slackUserId);
+        Principal principal = mapped == null ? null : Principal.findById(mapped.principal);
+        if (principal == null || principal.disabled) {
+            return Optional.empty();
+        }
+        return Optional.of(new VerifiedCaller(principal.name, principal.role, "slack"));
+    }
+
+    /** Maps (or re-maps) a Slack user to a principal; empty when there is no such principal. */
+    @Transactional
+    public Optional<SlackUserView> mapSlackUser(String slackUserId, String principal, String by) {
+        if (Principal.findById(principal) == null) {
+            return Optional.empty();
+        }
+        SlackUser user = SlackUser.findById(slackUserId);
+        if (user == null) {
+            user = new SlackUser();
+            user.slackUserId = slackUserId;
+            user.persist();
+        }
+        user.principal = principal;
+        user.createdAt = now();
+        user.createdBy = by;
+        return Optional.of(SlackUserView.of(user));
+    }
+
+    @Transactional
+    public boolean unmapSlackUser(String slackUserId) {
+        return SlackUser.deleteById(slackUserId);
+    }
+
+    @Transactional
+    public List<SlackUserView> slackUsers() {
+        return SlackUser.<SlackUser>listAll().stream().sorted(Comparator.comparing(u -> u.slackUserId))
+                .map(SlackUserView::of).toList();
     }
 
     /** Checks a new principal's fields, naming each problem. */

@@ -29,6 +29,14 @@ public final class IdentityViews {
     public record IssuedToken(UUID id, String token, String label, OffsetDateTime expiresAt) {
     }
 
+    /** A Slack user and the principal its clicks act as. */
+    public record SlackUserView(String slackUserId, String principal, OffsetDateTime createdAt, String createdBy) {
+
+        static SlackUserView of(SlackUser user) {
+            return new SlackUserView(user.slackUserId, user.principal, user.createdAt, user.createdBy);
+        }
+    }
+
     /** A dashboard login. */
     public record Session(String token, String name, String role, OffsetDateTime expiresAt) {
     }

@@ -3,6 +3,7 @@ package io.aegisops.approval.rest;
 import io.aegisops.approval.identity.IdentityStore;
 import io.aegisops.approval.identity.IdentityViews.IssuedToken;
 import io.aegisops.approval.identity.IdentityViews.Session;
+import io.aegisops.approval.identity.IdentityViews.SlackUserView;
 import io.aegisops.approval.identity.IdentityViews.UserView;
 import io.aegisops.kit.auth.Actors;
 import io.aegisops.kit.auth.Roles;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -58,6 +60,10 @@ public class AuthResource {
 
     /** A new principal; password only for people who log in on the dashboard. */
     public record UserBody(String name, String role, String password) {
+    }
+
+    /** Which principal a Slack user's clicks act as. */
+    public record SlackUserBody(String principal) {
     }
 
     /** A new API token. */
@@ -156,6 +162,40 @@ public class AuthResource {
         IssuedToken issued = store.issueToken(name, label, days)
                 .orElseThrow(() -> new NotFoundException("no principal named '" + name + "'"));
         return Response.status(Response.Status.CREATED).entity(issued).build();
+    }
+
+    @GET
+    @Path("slack-users")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Slack users whose clicks count, and the principal each acts as")
+    public List<SlackUserView> slackUsers() {
+        return store.slackUsers();
+    }
+
+    @PUT
+    @Path("slack-users/{slackUserId}")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Map a Slack user id (U…) to a principal; its clicks count if the principal may decide")
+    public SlackUserView mapSlackUser(@PathParam("slackUserId") String slackUserId, SlackUserBody body) {
+        Violations violations = new Violations();
+        violations.check(slackUserId != null && slackUserId.matches("[UW][A-Z0-9]{2,31}"), "slackUserId",
+                "must be a Slack user id such as U024BE7LH");
+        violations.required(body == null ? null : body.principal(), "principal");
+        violations.throwIfAny();
+        return store.mapSlackUser(slackUserId, body.principal().trim(), Actors.describe(identity))
+                .orElseThrow(() -> new NotFoundException("no principal named '" + body.principal() + "'"));
+    }
+
+    @DELETE
+    @Path("slack-users/{slackUserId}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Unmap a Slack user: its clicks no longer count")
+    public Response unmapSlackUser(@PathParam("slackUserId") String slackUserId) {
+        if (!store.unmapSlackUser(slackUserId)) {
+            throw new NotFoundException("Slack user " + slackUserId + " is not mapped");
+        }
+        return Response.noContent().build();
     }
 
     @DELETE

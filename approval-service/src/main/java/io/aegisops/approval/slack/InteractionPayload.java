@@ -17,7 +17,7 @@ import java.util.UUID;
  * @param actionId {@link SlackMessages#APPROVE} or {@link SlackMessages#REJECT}
  * @param user     the Slack user's name, or their id when Slack sends no name
  */
-public record InteractionPayload(String actionId, UUID approvalId, String user) {
+public record InteractionPayload(String actionId, UUID approvalId, String user, String userId, String responseUrl) {
 
     static final int MAX_USER = 100;
 
@@ -63,8 +63,12 @@ public record InteractionPayload(String actionId, UUID approvalId, String user) 
         if (violations.required(name, "payload.user")) {
             violations.maxLength(name, MAX_USER, "payload.user");
         }
+        String userId = user.path("id").asText("").trim();
+        violations.check(!userId.isEmpty() && userId.length() <= 32, "payload.user.id",
+                "is required (the Slack user id decides whether the click counts)");
         violations.throwIfAny();
-        return new InteractionPayload(actionId, approvalId, name);
+        String responseUrl = json.path("response_url").asText("").trim();
+        return new InteractionPayload(actionId, approvalId, name, userId, responseUrl.isEmpty() ? null : responseUrl);
     }
 
     private static String formField(String form, String name) {

@@ -1,5 +1,6 @@
 package io.aegisops.approval.slack;
 
+import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class SlackClient {
+
+    private static final Logger LOG = Logger.getLogger(SlackClient.class);
 
     /** Slack Web API errors that are about Slack, not about the request, so another attempt may succeed. */
     private static final Set<String> TRANSIENT_API_ERRORS = Set.of("ratelimited", "internal_error", "fatal_error",
@@ -72,6 +75,30 @@ public class SlackClient {
         ObjectNode body = json.createObjectNode().put("channel", channel).put("ts", ts).put("text", text);
         body.set("blocks", readBlocks(blocks));
         return call(api("chat.update"), body, true);
+    }
+
+    /**
+     * Tells only the person who clicked (an ephemeral reply through the click's {@code response_url}), without
+     * waiting: Slack wants the click answered within 3 seconds, and the reply is a courtesy.
+     */
+    public void replyOnlyTo(String responseUrl, String text) {
+        if (responseUrl == null || !responseUrl.startsWith(config.responseUrlPrefix())) {
+            LOG.debugf("No ephemeral reply: the click's response_url is not under %s", config.responseUrlPrefix());
+            return;
+        }
+        ObjectNode body = json.createObjectNode().put("response_type", "ephemeral").put("replace_original", false)
+                .put("text", text);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(responseUrl))
+                .timeout(config.delivery().requestTimeout())
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+                .build();
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            if (failure != null || response.statusCode() >= 300) {
+                LOG.warnf("The ephemeral Slack reply was not delivered: %s", failure != null
+                        ? failure.getClass().getSimpleName() : "HTTP " + response.statusCode());
+            }
+        });
     }
 
     private URI api(String method) {

@@ -35,6 +35,13 @@ public interface SlackConfig {
     @WithDefault("http://localhost:8080")
     String dashboardUrl();
 
+    /**
+     * A click's {@code response_url} is only answered when it starts with this ({@code SLACK_RESPONSE_URL_PREFIX}):
+     * the click is signed, but nothing AegisOps posts should go anywhere but back to Slack.
+     */
+    @WithDefault("https://hooks.slack.com/")
+    String responseUrlPrefix();
+
     /** Interaction requests signed longer ago than this are refused (replay protection). */
     @WithDefault("5m")
     Duration signatureMaxAge();

@@ -1,5 +1,9 @@
 package io.aegisops.approval.slack;
 
+import io.aegisops.approval.identity.IdentityStore;
+import io.aegisops.kit.auth.Roles;
+import io.aegisops.kit.auth.VerifiedCaller;
+import java.util.Optional;
 import jakarta.annotation.security.PermitAll;
 import io.aegisops.approval.service.ApprovalService;
 import io.aegisops.approval.service.Decision;
@@ -33,10 +37,15 @@ public class SlackInteractionResource {
 
     private final SlackConfig config;
     private final ApprovalService approvals;
+    private final IdentityStore identities;
+    private final SlackClient slack;
 
-    public SlackInteractionResource(SlackConfig config, ApprovalService approvals) {
+    public SlackInteractionResource(SlackConfig config, ApprovalService approvals, IdentityStore identities,
+                                    SlackClient slack) {
         this.config = config;
         this.approvals = approvals;
+        this.identities = identities;
+        this.slack = slack;
     }
 
     /** The answer to a click (Slack ignores the body; it is there for people and tests). */
@@ -61,13 +70,23 @@ public class SlackInteractionResource {
             return error(Response.Status.UNAUTHORIZED, verdict.problem);
         }
         InteractionPayload click = InteractionPayload.parse(body);
-        String actor = "slack:" + click.user();
+        String id = click.approvalId().toString();
+        Optional<VerifiedCaller> caller = identities.slackCaller(click.userId())
+                .filter(c -> Roles.granted(c.role()).contains(Roles.APPROVER));
+        if (caller.isEmpty()) {
+            LOG.warnf("Slack click by %s (%s) on approval %s not counted: not mapped to a principal that may decide",
+                    click.user(), click.userId(), id);
+            slack.replyOnlyTo(click.responseUrl(), "Your click was not counted: Slack user " + click.userId()
+                    + " is not mapped to an AegisOps principal with the approver role. An admin can map it with "
+                    + "./aegisops user slack " + click.userId() + " <name>.");
+            return Response.ok(new ClickOutcome("NOT_ALLOWED", id, "slack:" + click.user(), null)).build();
+        }
+        String actor = caller.get().name() + " (slack " + click.user() + ")";
         Decision decision = SlackMessages.APPROVE.equals(click.actionId())
                 ? new Decision(ApprovalDecision.Kind.APPROVE, null, actor, null, null)
                 : new Decision(ApprovalDecision.Kind.REJECT, null, actor, "rejected from Slack by " + click.user(),
                 null);
         DecisionOutcome outcome = approvals.decide(click.approvalId(), decision);
-        String id = click.approvalId().toString();
         if (outcome instanceof DecisionOutcome.Decided decided) {
             return Response.ok(new ClickOutcome(decided.approval().status().name(), id, actor,
                     decided.approval().decision())).build();

@@ -145,4 +145,24 @@ class AuthResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("username", "admin", "password", ADMIN_PASSWORD))
                 .post("/api/auth/sessions").then().statusCode(201).body("role", equalTo("admin"));
     }
+
+    @Test
+    void shouldLetAnAdminMapSlackUsersToPrincipals() {
+        TestCallers.token("sam", Roles.APPROVER);
+        admin().contentType(ContentType.JSON).body(Map.of("principal", "sam"))
+                .put("/api/auth/slack-users/{id}", "U0SAM1").then().statusCode(200)
+                .body("slackUserId", equalTo("U0SAM1")).body("principal", equalTo("sam"))
+                .body("createdBy", equalTo("admin"));
+        admin().get("/api/auth/slack-users").then().statusCode(200)
+                .body("find { it.slackUserId == 'U0SAM1' }.principal", equalTo("sam"));
+        admin().contentType(ContentType.JSON).body(Map.of("principal", "nobody-here"))
+                .put("/api/auth/slack-users/{id}", "U0SAM2").then().statusCode(404);
+        admin().contentType(ContentType.JSON).body(Map.of("principal", "sam"))
+                .put("/api/auth/slack-users/{id}", "jane").then().statusCode(400)
+                .body("violations.field", equalTo(List.of("slackUserId")));
+        given().auth().oauth2(TestCallers.token("sam", Roles.APPROVER)).contentType(ContentType.JSON)
+                .body(Map.of("principal", "sam")).put("/api/auth/slack-users/{id}", "U0SAM3").then().statusCode(403);
+        admin().delete("/api/auth/slack-users/{id}", "U0SAM1").then().statusCode(204);
+        admin().delete("/api/auth/slack-users/{id}", "U0SAM1").then().statusCode(404);
+    }
 }

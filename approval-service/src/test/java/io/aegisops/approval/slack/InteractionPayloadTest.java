@@ -23,9 +23,11 @@ class InteractionPayloadTest {
 
         InteractionPayload click = InteractionPayload.parse(form("""
                 {"type":"block_actions","user":{"id":"U1","username":"jane","name":"jane"},
+                 "response_url":"https://hooks.slack.com/actions/T0/1/x",
                  "actions":[{"action_id":"aegis_reject","value":"%s"}]}""".formatted(approval)));
 
-        assertThat(click).isEqualTo(new InteractionPayload(SlackMessages.REJECT, approval, "jane"));
+        assertThat(click).isEqualTo(new InteractionPayload(SlackMessages.REJECT, approval, "jane", "U1",
+                "https://hooks.slack.com/actions/T0/1/x"));
     }
 
     @Test
@@ -44,7 +46,8 @@ class InteractionPayloadTest {
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessage("payload.type 'view_submission' is not handled; only block_actions (button clicks) are; "
                         + "payload.actions[0].action_id 'x' is not one of aegis_approve, aegis_reject; "
-                        + "payload.actions[0].value 'y' is not an approval id (UUID); payload.user is required");
+                        + "payload.actions[0].value 'y' is not an approval id (UUID); payload.user is required; "
+                        + "payload.user.id is required (the Slack user id decides whether the click counts)");
         assertThatThrownBy(() -> InteractionPayload.parse("payload=%ZZ".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("body is not form-encoded");
         assertThatThrownBy(() -> InteractionPayload.parse(form("[1,2]")))

@@ -1,5 +1,8 @@
 package io.aegisops.approval.slack;
 
+import io.aegisops.approval.identity.IdentityStore;
+import io.aegisops.kit.auth.Roles;
+import io.quarkus.arc.Arc;
 import io.aegisops.approval.support.TestCallers;
 import org.junit.jupiter.api.BeforeEach;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,9 +54,14 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTestResource(SlackStandIn.class)
 class SlackInteractionTest {
 
+    /** The Slack user of {@link #click}: mapped to the approver "jane" before each case. */
+    private static final String JANE = "U0JANE";
+
     @BeforeEach
-    void readAsAViewer() {
+    void readAsAViewerWithJaneMappedAsAnApprover() {
         TestCallers.viewByDefault();
+        TestCallers.token("jane", Roles.APPROVER);
+        Arc.container().instance(IdentityStore.class).get().mapSlackUser(JANE, "jane", "test");
     }
 
     private static KafkaTestClient kafka;
@@ -84,10 +92,15 @@ class SlackInteractionTest {
     }
 
     /** The form Slack posts for a button click: one field, {@code payload}, holding the JSON. */
-    private static String click(String actionId, String approvalId, String ts) {
+    private String click(String actionId, String approvalId, String ts) {
+        return click(actionId, approvalId, ts, JANE, "jane.doe");
+    }
+
+    private String click(String actionId, String approvalId, String ts, String userId, String username) {
         ObjectNode payload = EventCodec.mapper().createObjectNode().put("type", "block_actions")
-                .put("response_url", "https://hooks.slack.com/actions/T0/1/xyz").put("trigger_id", "1.2.3");
-        payload.putObject("user").put("id", "U0JANE").put("username", "jane.doe").put("name", "jane.doe")
+                .put("response_url", slack.url() + SlackStandIn.RESPONSE_PREFIX + "T0/1/xyz")
+                .put("trigger_id", "1.2.3");
+        payload.putObject("user").put("id", userId).put("username", username).put("name", username)
                 .put("team_id", "T0AEGIS");
         payload.putObject("container").put("type", "message").put("message_ts", ts)
                 .put("channel_id", SlackStandIn.CHANNEL_ID);
@@ -125,24 +138,24 @@ class SlackInteractionTest {
 
         signedPost(click(SlackMessages.APPROVE, posted.approvalId(), posted.ts())).statusCode(200)
                 .body("outcome", equalTo("APPROVED"))
-                .body("actor", equalTo("slack:jane.doe"));
+                .body("actor", equalTo("jane (slack jane.doe)"));
 
         given().get("/api/approvals/{id}", posted.approvalId()).then().statusCode(200)
                 .body("status", equalTo("APPROVED"))
-                .body("decision.actor", equalTo("slack:jane.doe"));
+                .body("decision.actor", equalTo("jane (slack jane.doe)"));
         ApprovalDecision published = EventCodec.data(kafka.awaitEvents(Topics.APPROVALS,
                 e -> EventTypes.APPROVAL_DECIDED.equals(e.type())
                         && posted.approvalId().equals(e.data().path("requestId").asText()), 1, WAIT).get(0),
                 ApprovalDecision.class);
         assertThat(published.decision()).isEqualTo(ApprovalDecision.Kind.APPROVE);
-        assertThat(published.actor()).isEqualTo("slack:jane.doe");
+        assertThat(published.actor()).isEqualTo("jane (slack jane.doe)");
         List<SlackStandIn.Received> updates = await().atMost(WAIT).until(
                 () -> slack.received(r -> r.isUpdate() && r.mentions(posted.incident().incidentId)),
                 list -> !list.isEmpty());
         SlackStandIn.Received update = updates.get(0);
         assertThat(update.json().path("ts").asText()).isEqualTo(posted.ts());
         assertThat(update.json().path("channel").asText()).isEqualTo(SlackStandIn.CHANNEL_ID);
-        assertThat(update.json().path("text").asText()).contains("Approved by slack:jane.doe");
+        assertThat(update.json().path("text").asText()).contains("Approved by jane (slack jane.doe)");
         assertThat(update.body()).doesNotContain(SlackMessages.APPROVE);
         awaitNotification(posted.incident().incidentId, "DECIDED", "DELIVERED");
     }
@@ -159,7 +172,7 @@ class SlackInteractionTest {
                 .body("decision.reason", equalTo("rejected from Slack by jane.doe"));
         signedPost(click(SlackMessages.APPROVE, posted.approvalId(), posted.ts())).statusCode(200)
                 .body("outcome", equalTo("ALREADY_DECIDED"))
-                .body("decision.actor", equalTo("slack:jane.doe"))
+                .body("decision.actor", equalTo("jane (slack jane.doe)"))
                 .body("decision.decision", equalTo("REJECT"));
     }
 
@@ -203,5 +216,34 @@ class SlackInteractionTest {
                 .statusCode(404);
 
         assertThat(Approvals.status(posted.approvalId())).isEqualTo("PENDING");
+    }
+
+    @Test
+    void shouldNotCountAClickFromAnUnmappedSlackUserAndTellOnlyThem() {
+        Posted posted = approvalInSlack();
+
+        signedPost(click(SlackMessages.APPROVE, posted.approvalId(), posted.ts(), "U0STRANGER", "mallory"))
+                .statusCode(200).body("outcome", equalTo("NOT_ALLOWED"));
+
+        given().get("/api/approvals/{id}", posted.approvalId()).then().statusCode(200)
+                .body("status", equalTo("PENDING"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(slack.received(r -> r.path().startsWith(
+                SlackStandIn.RESPONSE_PREFIX))).anySatisfy(reply -> {
+                    assertThat(reply.json().path("response_type").asText()).isEqualTo("ephemeral");
+                    assertThat(reply.json().path("replace_original").asBoolean(true)).isFalse();
+                    assertThat(reply.json().path("text").asText()).contains("U0STRANGER", "not counted");
+                }));
+    }
+
+    @Test
+    void shouldNotCountAClickFromASlackUserMappedToAViewer() {
+        Posted posted = approvalInSlack();
+        TestCallers.token("vic", Roles.VIEWER);
+        Arc.container().instance(IdentityStore.class).get().mapSlackUser("U0VIC", "vic", "test");
+
+        signedPost(click(SlackMessages.REJECT, posted.approvalId(), posted.ts(), "U0VIC", "vic"))
+                .statusCode(200).body("outcome", equalTo("NOT_ALLOWED"));
+        given().get("/api/approvals/{id}", posted.approvalId()).then().statusCode(200)
+                .body("status", equalTo("PENDING"));
     }
 }

@@ -22,6 +22,8 @@ public class SlackStandIn implements QuarkusTestResourceLifecycleManager {
     public static final String SIGNING_SECRET = "stand-in-signing-secret-0123456789";
     public static final String CHANNEL_NAME = "#aegis-incidents";
     public static final String CHANNEL_ID = io.aegisops.slackstandin.SlackStandIn.CHANNEL_ID;
+    /** A click's response_url lives under this path of the stand-in (Slack: https://hooks.slack.com/actions/…). */
+    public static final String RESPONSE_PREFIX = io.aegisops.slackstandin.SlackStandIn.WEBHOOK_PREFIX + "actions/";
     public static final String WEBHOOK_PATH = io.aegisops.slackstandin.SlackStandIn.WEBHOOK_PREFIX
             + "T0AEGIS/B0AEGIS/stand-in-webhook-secret";
 
@@ -78,7 +80,13 @@ public class SlackStandIn implements QuarkusTestResourceLifecycleManager {
                 "aegis.slack.bot-token", TOKEN,
                 "aegis.slack.signing-secret", SIGNING_SECRET,
                 "aegis.slack.channel", CHANNEL_NAME,
-                "aegis.slack.dashboard-url", "http://dashboard.test:8080");
+                "aegis.slack.dashboard-url", "http://dashboard.test:8080",
+                "aegis.slack.response-url-prefix", base + RESPONSE_PREFIX);
+    }
+
+    /** Where the stand-in listens: a click's {@code response_url} points under {@link #RESPONSE_PREFIX} here. */
+    public String url() {
+        return server.url();
     }
 
     @Override

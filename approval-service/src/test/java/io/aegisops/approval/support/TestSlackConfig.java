@@ -44,6 +44,11 @@ public record TestSlackConfig(String webhook, String token, String channelName, 
     }
 
     @Override
+    public String responseUrlPrefix() {
+        return "https://hooks.slack.com/";
+    }
+
+    @Override
     public Duration signatureMaxAge() {
         return Duration.ofMinutes(5);
     }
