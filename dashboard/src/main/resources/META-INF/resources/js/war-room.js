@@ -1,10 +1,11 @@
 // AegisOps war room. Plain JavaScript, no framework, no build step, nothing fetched from outside the dashboard.
 // State comes from the dashboard's REST API on (re)connect and then from its server-sent events; every action is
 // a REST call to the dashboard, and every error it returns is shown with the other service's own message.
+// Who you are comes from the session cookie (HttpOnly: this script never sees the token); buttons your role cannot
+// use are not drawn, and the dashboard refuses those calls anyway.
 'use strict';
 
 (() => {
-  const NAME_KEY = 'aegis.war-room.name';
   const SPEECH_KEY = 'aegis.war-room.speech';
   const CLOSED = new Set(['RESOLVED', 'REJECTED']);
   const UUID = /^[0-9a-f-]{36}$/i;
@@ -17,7 +18,7 @@
   ];
 
   const state = {
-    name: null,
+    me: null,
     incidents: new Map(),
     selected: null,
     stats: null,
@@ -32,6 +33,8 @@
   };
 
   const $ = (id) => document.getElementById(id);
+  /** Whether the signed-in person holds a role (roles come with the ones below them: an approver is an operator). */
+  const can = (role) => Boolean(state.me && (state.me.roles || []).includes(role));
 
   // ---------- small DOM helpers (text only: nothing from the network is ever parsed as HTML) ----------
   function el(tag, attrs, ...children) {
@@ -113,6 +116,8 @@
     const text = await response.text();
     let body = null;
     try { body = text ? JSON.parse(text) : null; } catch (e) { body = { message: text }; }
+    // The session ended (expired, revoked) while the page was open: ask for a login again.
+    if (response.status === 401 && !path.startsWith('api/auth/')) showLogin('Your session has ended: sign in again.');
     if (!response.ok) throw new ApiError(response.status, body);
     return body;
   }
@@ -144,20 +149,41 @@
     }
   }
 
-  // ---------- joining ----------
-  function askForName(message) {
-    $('join').hidden = false;
-    $('join-error').textContent = message || '';
-    $('name-input').value = state.name || '';
-    $('name-input').focus();
+  // ---------- signing in ----------
+  function showLogin(message) {
+    if (state.source) { state.source.close(); state.source = null; }
+    $('login').hidden = false;
+    $('login-error').textContent = message || '';
+    $('login-username').focus();
   }
 
-  function join(name) {
-    state.name = name;
-    localStorage.setItem(NAME_KEY, name);
-    $('my-name').textContent = name;
-    $('join').hidden = true;
+  function signedIn(me) {
+    state.me = me;
+    $('signed-in').textContent = `signed in as ${me.name} (${me.role})`;
+    $('signed-in').hidden = false;
+    $('sign-out').hidden = false;
+    $('ask-form').hidden = !can('operator');
+    $('login').hidden = true;
     connect();
+  }
+
+  async function login(event) {
+    event.preventDefault();
+    $('login-error').textContent = '';
+    try {
+      await api('api/auth/login', { body: { username: $('login-username').value.trim(), password: $('login-password').value } });
+      $('login-password').value = '';
+      // Signed in again after a session ended: draw the room afresh, for what may be another person and role.
+      if (state.me) { window.location.reload(); return; }
+      signedIn(await api('api/auth/me'));
+    } catch (e) {
+      $('login-error').textContent = e.body && e.body.message ? e.body.message : e.message;
+    }
+  }
+
+  async function signOut(event) {
+    await act(event.currentTarget, async () => api('api/auth/logout', { method: 'POST' }));
+    window.location.reload();
   }
 
   // ---------- live stream ----------
@@ -170,7 +196,7 @@
   function connect() {
     if (state.source) state.source.close();
     setConnection('connecting', 'connecting…');
-    const source = new EventSource(`api/stream?name=${encodeURIComponent(state.name)}`);
+    const source = new EventSource('api/stream');
     state.source = source;
     source.onmessage = (event) => {
       let message;
@@ -181,11 +207,23 @@
       state.live = false;
       if (source.readyState === EventSource.CLOSED) {
         setConnection('offline', 'offline — retrying');
-        setTimeout(() => { if (state.source === source) connect(); }, 3000);
+        setTimeout(() => reconnect(source), 3000);
       } else {
         setConnection('connecting', 'reconnecting…');
       }
     };
+  }
+
+  /** A closed stream may mean a dead server or an ended session: ask who we are first (a 401 shows the login). */
+  async function reconnect(source) {
+    if (state.source !== source) return;
+    try {
+      await api('api/auth/me');
+      if (state.source === source) connect();
+    } catch (e) {
+      if (e.status === 401) showLogin('Your session has ended: sign in again.');
+      else setTimeout(() => reconnect(source), 3000);
+    }
   }
 
   function handle(message) {
@@ -232,7 +270,7 @@
     const list = $('presence-list');
     clear(list);
     for (const user of state.users) {
-      list.append(el('li', { 'data-testid': 'presence-user', 'data-user': user, class: user === state.name ? 'me' : null },
+      list.append(el('li', { 'data-testid': 'presence-user', 'data-user': user, class: state.me && user === state.me.name ? 'me' : null },
         user));
     }
   }
@@ -353,7 +391,7 @@
         'Alerts and evidence'),
       el('button', { type: 'button', onclick: (e) => act(e.currentTarget, async () => showIncidentNotifications(card.id, notesBox)) },
         'Slack messages'));
-    if (!card.closed) {
+    if (!card.closed && can('operator')) {
       const reason = el('textarea', { id: 'resolve-reason', 'data-keep': true, 'data-testid': 'resolve-reason', rows: 1 });
       reason.value = typed;
       actions.append(
@@ -361,7 +399,7 @@
         el('button', {
           type: 'button', class: 'good', 'data-testid': 'resolve-button',
           onclick: (e) => act(e.currentTarget, async () => {
-            await api(`api/incidents/${card.id}/resolve`, { body: { actor: state.name, reason: reason.value } });
+            await api(`api/incidents/${card.id}/resolve`, { body: { reason: reason.value } });
             reason.value = '';
           }),
         }, 'Resolve by hand'));
@@ -598,7 +636,7 @@
     const button = $('ask-button');
     await act(button, async () => {
       const report = await api('api/investigations', {
-        body: { actor: state.name, target: $('ask-target').value, question: $('ask-question').value },
+        body: { target: $('ask-target').value, question: $('ask-question').value },
       });
       renderReport(report);
       await loadReports();
@@ -666,7 +704,7 @@
     const commentText = el('input', { id: commentId, 'data-testid': 'comment-text', maxlength: 4000 });
 
     const decide = (decision, extra) => async (event) => act(event.currentTarget, async () => {
-      const body = Object.assign({ decision, actor: state.name }, extra());
+      const body = Object.assign({ decision }, extra());
       await api(`api/approvals/${approvalId}/decision`, { body });
     });
     const loadComments = async () => {
@@ -687,24 +725,26 @@
     card.diagnosis && card.diagnosis.evidence && card.diagnosis.evidence.length
       ? el('details', {}, el('summary', {}, 'Evidence'), el('pre', { class: 'evidence' }, card.diagnosis.evidence.join('\n')))
       : null,
-    el('label', { for: textId }, 'Reason (required to reject) or feedback (required to request changes)'),
-    text,
-    el('div', { class: 'buttons' },
-      el('button', { type: 'button', class: 'good', 'data-testid': 'approve', onclick: decide('APPROVE', () => ({ reason: text.value || null })) }, 'Approve'),
-      el('button', { type: 'button', class: 'danger', 'data-testid': 'reject', onclick: decide('REJECT', () => ({ reason: text.value || null })) }, 'Reject'),
-      el('button', { type: 'button', 'data-testid': 'request-changes', onclick: decide('REQUEST_CHANGES', () => ({ feedback: text.value || null })) }, 'Request changes')),
-    el('div', { class: 'buttons' },
-      el('label', { for: actionId }, 'Instead do'), action,
-      el('button', { type: 'button', 'data-testid': 'override', onclick: decide('OVERRIDE', () => ({ action: action.value, reason: text.value || null })) }, 'Override')),
+    can('approver') ? [
+      el('label', { for: textId }, 'Reason (required to reject) or feedback (required to request changes)'),
+      text,
+      el('div', { class: 'buttons' },
+        el('button', { type: 'button', class: 'good', 'data-testid': 'approve', onclick: decide('APPROVE', () => ({ reason: text.value || null })) }, 'Approve'),
+        el('button', { type: 'button', class: 'danger', 'data-testid': 'reject', onclick: decide('REJECT', () => ({ reason: text.value || null })) }, 'Reject'),
+        el('button', { type: 'button', 'data-testid': 'request-changes', onclick: decide('REQUEST_CHANGES', () => ({ feedback: text.value || null })) }, 'Request changes')),
+      el('div', { class: 'buttons' },
+        el('label', { for: actionId }, 'Instead do'), action,
+        el('button', { type: 'button', 'data-testid': 'override', onclick: decide('OVERRIDE', () => ({ action: action.value, reason: text.value || null })) }, 'Override')),
+    ] : el('p', { class: 'note', 'data-testid': 'decide-needs-approver' }, 'Deciding needs the approver role.'),
     el('details', { ontoggle: (e) => { if (e.currentTarget.open) act(null, loadComments); } },
       el('summary', {}, 'Comments'),
       comments,
-      el('div', { class: 'buttons' },
+      !can('operator') ? null : el('div', { class: 'buttons' },
         el('label', { for: commentId }, 'Comment'), commentText,
         el('button', {
           type: 'button', 'data-testid': 'comment',
           onclick: (e) => act(e.currentTarget, async () => {
-            await api(`api/approvals/${approvalId}/comments`, { body: { actor: state.name, text: commentText.value } });
+            await api(`api/approvals/${approvalId}/comments`, { body: { text: commentText.value } });
             commentText.value = '';
             await loadComments();
           }),
@@ -771,6 +811,7 @@
       box.append(el('p', { class: 'active-faults', 'data-testid': 'active-faults' },
         active.length ? `Active: ${active.join(', ')}` : 'No active faults'));
     }
+    if (!can('operator')) return box;
     for (const fault of FAULTS) {
       const inputId = `fault-value-${fault.kind}`;
       const input = el('input', {
@@ -785,13 +826,13 @@
           'data-testid': `fault-${fault.kind}`,
           onclick: (e) => act(e.currentTarget, async () => {
             const value = input.value === '' ? null : Number(input.value);
-            await api(`api/faults/${fault.kind}`, { body: { actor: state.name, value } });
+            await api(`api/faults/${fault.kind}`, { body: { value } });
           }),
         }, 'Inject')));
     }
     box.append(el('button', {
       type: 'button', id: 'fault-reset-button', class: 'good', 'data-testid': 'fault-reset',
-      onclick: (e) => act(e.currentTarget, async () => api('api/faults/reset', { body: { actor: state.name } })),
+      onclick: (e) => act(e.currentTarget, async () => api('api/faults/reset', { body: {} })),
     }, 'Reset all faults'));
     return box;
   }
@@ -933,22 +974,14 @@
         showError('This browser has no speech synthesis; alerts stay silent.');
       }
     });
-    $('join-form').addEventListener('submit', (e) => {
-      e.preventDefault();
-      const name = $('name-input').value.trim();
-      if (!name) { $('join-error').textContent = 'Enter a name: the others see it next to what you do.'; return; }
-      if (name.length > 64) { $('join-error').textContent = 'At most 64 characters.'; return; }
-      join(name);
-    });
-    $('change-name').addEventListener('click', () => askForName());
+    $('login-form').addEventListener('submit', login);
+    $('sign-out').addEventListener('click', signOut);
     $('ask-form').addEventListener('submit', ask);
     // A link from Slack (/incidents/<id> redirects here) opens that incident.
     const linked = new URLSearchParams(window.location.search).get('incident');
     if (linked && UUID.test(linked)) state.selected = linked;
-    // ?name= joins at once (a wall screen, a bookmark); otherwise the name entered last time, else ask.
-    const given = (new URLSearchParams(window.location.search).get('name') || '').trim();
-    const saved = given && given.length <= 64 ? given : localStorage.getItem(NAME_KEY);
-    if (saved) join(saved); else askForName();
+    // A session cookie from earlier signs in at once; without one (401) the login form is shown.
+    api('api/auth/me').then(signedIn).catch((e) => showLogin(e.status === 401 ? '' : e.message));
   }
 
   document.addEventListener('DOMContentLoaded', start);

@@ -5,7 +5,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import io.restassured.specification.RequestSpecification;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -31,9 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The war room in a real browser (headless Chromium from Debian, driven through the system chromedriver): two
- * people with different names see each other; a fault button clicked by one opens an incident that both see
- * appear and then resolve; an incident waiting for a human is resolved by approving it on the page. The
+ * The war room in a real browser (headless Chromium from Debian, driven through the system chromedriver): three
+ * people sign in through the login form (an operator, an approver, a viewer) and see each other under their
+ * signed-in names; a fault button clicked by the operator opens an incident that all see appear and then resolve; an
+ * incident waiting for a human is resolved by the approver approving it on the page, while the operator and the
+ * viewer are shown no Approve button; a decision forged from the viewer's own session is refused with 403. The
  * target is the Compose buggy-app, the one the dashboard's fault buttons drive: the two cases spend two of its
  * three restarts per 15 minutes, so they run on a fresh stack (./aegisops test) or 15 minutes apart.
  * Screenshots of every stage go to target/screenshots/.
@@ -44,12 +48,17 @@ class DashboardIT {
     private static final Duration HEAL = Duration.ofSeconds(180);
     private static final String TARGET = System.getProperty("aegis.e2e.dashboard-target", "buggy-app");
     private static final Path SHOTS = Path.of("target", "screenshots");
-    private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 4);
-    private static final String ALICE = "alice-" + SUFFIX;
-    private static final String BOB = "bob-" + SUFFIX;
+    /** alice injects faults (operator), bob decides (approver), vera only looks (viewer). */
+    private static final Stack.Credentials OPERATOR = Stack.userWithRole("operator");
+    private static final Stack.Credentials APPROVER = Stack.userWithRole("approver");
+    private static final Stack.Credentials VIEWER = Stack.userWithRole("viewer");
+    private static final String ALICE = OPERATOR.name();
+    private static final String BOB = APPROVER.name();
+    private static final String VERA = VIEWER.name();
 
     private static WebDriver alice;
     private static WebDriver bob;
+    private static WebDriver vera;
 
     private Instant since;
     private String testName;
@@ -67,13 +76,15 @@ class DashboardIT {
         requireRestartsLeft(2);
         alice = browser();
         bob = browser();
-        enter(alice, ALICE);
-        enter(bob, BOB);
+        vera = browser();
+        signIn(alice, OPERATOR);
+        signIn(bob, APPROVER);
+        signIn(vera, VIEWER);
     }
 
     @AfterAll
     static void closeBrowsers() {
-        for (WebDriver driver : new WebDriver[]{alice, bob}) {
+        for (WebDriver driver : new WebDriver[]{alice, bob, vera}) {
             if (driver != null) {
                 driver.quit();
             }
@@ -89,13 +100,36 @@ class DashboardIT {
     }
 
     @Test
-    void shouldShowBothPeopleInPresence() {
-        for (WebDriver page : List.of(alice, bob)) {
-            await("both names on a page").atMost(PAGE).ignoreExceptions().until(() ->
-                    !page.findElements(presence(ALICE)).isEmpty() && !page.findElements(presence(BOB)).isEmpty());
+    void shouldShowEveryoneInPresenceUnderTheirSignedInNames() {
+        for (WebDriver page : List.of(alice, bob, vera)) {
+            await("every name on a page").atMost(PAGE).ignoreExceptions().until(() ->
+                    !page.findElements(presence(ALICE)).isEmpty() && !page.findElements(presence(BOB)).isEmpty()
+                            && !page.findElements(presence(VERA)).isEmpty());
         }
+        assertThat(bob.findElement(By.id("signed-in")).getText()).isEqualTo("signed in as " + BOB + " (approver)");
         screenshot(alice, "presence-alice");
         screenshot(bob, "presence-bob");
+    }
+
+    @Test
+    void shouldHideWhatAViewerCannotDoAndRefuseItsForgedPost() {
+        assertThat(vera.findElement(By.id("signed-in")).getText()).isEqualTo("signed in as " + VERA + " (viewer)");
+        await("the fault card on vera's page").atMost(PAGE).ignoreExceptions().until(() -> vera.findElement(
+                By.cssSelector("[data-testid='service-card-" + TARGET + "'] [data-testid='faults']")).isDisplayed());
+        await("the fault buttons on alice's page").atMost(PAGE).ignoreExceptions()
+                .until(() -> alice.findElement(faultButton("memory")).isDisplayed());
+        assertThat(vera.findElements(faultButton("memory"))).as("fault buttons for a viewer").isEmpty();
+        assertThat(vera.findElements(By.cssSelector("[data-testid='fault-reset']"))).isEmpty();
+        assertThat(vera.findElements(By.cssSelector("[data-testid='approve']"))).as("Approve for a viewer").isEmpty();
+        assertThat(vera.findElement(By.id("ask-form")).isDisplayed()).as("Ask AegisOps for a viewer").isFalse();
+        screenshot(vera, "viewer");
+
+        // What a viewer could still try without the button: the same POST the page would send, from her session.
+        String decision = forgedPost(vera, "api/approvals/" + UUID.randomUUID() + "/decision",
+                "{\"decision\":\"APPROVE\",\"reason\":\"forged\"}");
+        assertThat(decision).startsWith("403 ").contains("approver");
+        String fault = forgedPost(vera, "api/faults/memory", "{\"value\":1}");
+        assertThat(fault).startsWith("403 ").contains("operator");
     }
 
     @Test
@@ -127,6 +161,15 @@ class DashboardIT {
         await("the approval on bob's page").atMost(HEAL).ignoreExceptions()
                 .until(() -> bob.findElement(approval).isDisplayed());
         screenshot(bob, "approval-pending");
+        for (WebDriver page : List.of(alice, vera)) {
+            await("the approval on " + name(page) + "'s page").atMost(PAGE).ignoreExceptions()
+                    .until(() -> page.findElement(approval).isDisplayed());
+            assertThat(page.findElement(approval).findElements(By.cssSelector("[data-testid='approve']")))
+                    .as("Approve on %s's page", name(page)).isEmpty();
+            assertThat(page.findElement(approval).findElement(By.cssSelector("[data-testid='decide-needs-approver']"))
+                    .isDisplayed()).isTrue();
+        }
+        screenshot(vera, "approval-pending-viewer");
 
         bob.findElement(approval).findElement(By.cssSelector("[data-testid='decision-text']"))
                 .sendKeys("lock confirmed in the war room");
@@ -139,7 +182,7 @@ class DashboardIT {
                 .until(() -> alice.findElements(approval).isEmpty());
         screenshot(alice, "approved-and-resolved");
         assertThat(activity(alice)).anyMatch(line -> line.contains(BOB) && line.contains("approved"));
-        assertThat(at(Stack.MONITOR).get("/api/incidents/{id}", incidentId).then().extract()
+        assertThat(asViewer(Stack.MONITOR).get("/api/incidents/{id}", incidentId).then().extract()
                 .<String>path("incident.status")).isEqualTo("RESOLVED");
     }
 
@@ -164,19 +207,36 @@ class DashboardIT {
         return chrome;
     }
 
-    private static void enter(WebDriver page, String name) {
+    private static void signIn(WebDriver page, Stack.Credentials who) {
         page.get(Stack.DASHBOARD);
-        await(name + " sees the join form").atMost(PAGE).ignoreExceptions()
-                .until(() -> page.findElement(By.id("name-input")).isDisplayed());
-        page.findElement(By.id("name-input")).sendKeys(name);
-        page.findElement(By.id("join-button")).click();
-        await(name + " is live").atMost(PAGE).ignoreExceptions().until(() -> "live".equals(
+        await(who.name() + " sees the login form").atMost(PAGE).ignoreExceptions()
+                .until(() -> page.findElement(By.id("login-username")).isDisplayed());
+        page.findElement(By.id("login-username")).sendKeys(who.name());
+        page.findElement(By.id("login-password")).sendKeys(who.password());
+        page.findElement(By.id("login-button")).click();
+        await(who.name() + " is live").atMost(PAGE).ignoreExceptions().until(() -> "live".equals(
                 page.findElement(By.id("connection-status")).getAttribute("data-state")));
+        assertThat(page.findElement(By.id("signed-in")).getText()).startsWith("signed in as " + who.name() + " (");
+    }
+
+    /** A POST sent by the page's own script with the browser's session cookie: "status body". */
+    private static String forgedPost(WebDriver page, String path, String json) {
+        Object answer = ((JavascriptExecutor) page).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: arguments[1] })
+                  .then((r) => r.text().then((t) => done(r.status + ' ' + t)))
+                  .catch((e) => done('failed ' + e));""", path, json);
+        return String.valueOf(answer);
+    }
+
+    /** The services' APIs ask who is calling: the checks here read as the stack's viewer. */
+    private static RequestSpecification asViewer(String baseUrl) {
+        return at(baseUrl).header("Authorization", "Bearer " + VIEWER.token());
     }
 
     /** Fails at once, with the reason, when the target's budget cannot pay for the restarts these cases cause. */
     private static void requireRestartsLeft(int needed) {
-        List<Map<String, Object>> containers = at(Stack.REMEDIATION).queryParam("target", TARGET)
+        List<Map<String, Object>> containers = asViewer(Stack.REMEDIATION).queryParam("target", TARGET)
                 .get("/api/containers").then().statusCode(200).extract().jsonPath().getList("$");
         assertThat(containers).as("containers of " + TARGET + " known to remediation-service").isNotEmpty();
         @SuppressWarnings("unchecked")
@@ -234,7 +294,7 @@ class DashboardIT {
     }
 
     private static String name(WebDriver page) {
-        return page == alice ? ALICE : BOB;
+        return page == alice ? ALICE : page == bob ? BOB : VERA;
     }
 
     private void screenshot(WebDriver page, String stage) {

@@ -23,7 +23,9 @@ import java.util.concurrent.CompletionException;
 /**
  * The one way the dashboard calls other services. A plain JDK client rather than typed REST clients: the
  * dashboard mostly passes JSON through, and what matters is that every failure becomes a
- * {@link DownstreamException} naming the service, its status and its own message.
+ * {@link DownstreamException} naming the service, its status and its own message. Every call names its
+ * {@link Caller}, whose token goes out as {@code Authorization: Bearer}, so the other service decides what that
+ * person may do, and records them as the actor.
  */
 @ApplicationScoped
 public class DownstreamClient {
@@ -44,29 +46,35 @@ public class DownstreamClient {
     }
 
     /** GET and return the JSON body. */
-    public JsonNode get(Downstream service, String pathAndQuery) {
-        return send(service, request(service, pathAndQuery).GET().build(), OK).body();
+    public JsonNode get(Caller caller, Downstream service, String pathAndQuery) {
+        return send(service, request(caller, service, pathAndQuery).GET().build(), OK).body();
     }
 
     /** POST a JSON body (null: none) and return the answer. */
-    public DownstreamReply post(Downstream service, String pathAndQuery, Object body) {
-        return post(service, pathAndQuery, body, OK);
+    public DownstreamReply post(Caller caller, Downstream service, String pathAndQuery, Object body) {
+        return post(caller, service, pathAndQuery, body, OK);
+    }
+
+    /** DELETE and return the answer. */
+    public DownstreamReply delete(Caller caller, Downstream service, String pathAndQuery) {
+        return send(service, request(caller, service, pathAndQuery).DELETE().build(), OK);
     }
 
     /**
      * POST, accepting some non-2xx statuses as answers rather than errors (buggy-app answers 507 when the
      * leak filled the heap: the fault is in place, which is what the user asked for).
      */
-    public DownstreamReply post(Downstream service, String pathAndQuery, Object body, Set<Integer> alsoAccepted) {
-        return post(service, pathAndQuery, body, alsoAccepted, config.requestTimeout());
+    public DownstreamReply post(Caller caller, Downstream service, String pathAndQuery, Object body,
+                                Set<Integer> alsoAccepted) {
+        return post(caller, service, pathAndQuery, body, alsoAccepted, config.requestTimeout());
     }
 
-    /** As {@link #post(Downstream, String, Object, Set)}, for a call that may take longer than the usual timeout. */
-    public DownstreamReply post(Downstream service, String pathAndQuery, Object body, Set<Integer> alsoAccepted,
-                                Duration timeout) {
+    /** As {@link #post(Caller, Downstream, String, Object, Set)}, for a call that may take longer than usual. */
+    public DownstreamReply post(Caller caller, Downstream service, String pathAndQuery, Object body,
+                                Set<Integer> alsoAccepted, Duration timeout) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json(body), StandardCharsets.UTF_8);
-        HttpRequest request = request(service, pathAndQuery)
+        HttpRequest request = request(caller, service, pathAndQuery)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(publisher)
@@ -75,8 +83,9 @@ public class DownstreamClient {
     }
 
     /** GET without blocking the caller: for the watcher, which asks every service at once. */
-    public CompletableFuture<JsonNode> getAsync(Downstream service, String pathAndQuery, Duration timeout) {
-        HttpRequest request = request(service, pathAndQuery).timeout(timeout).GET().build();
+    public CompletableFuture<JsonNode> getAsync(Caller caller, Downstream service, String pathAndQuery,
+                                                Duration timeout) {
+        HttpRequest request = request(caller, service, pathAndQuery).timeout(timeout).GET().build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((response, failure) -> {
                     if (failure != null) {
@@ -86,9 +95,14 @@ public class DownstreamClient {
                 });
     }
 
-    private HttpRequest.Builder request(Downstream service, String pathAndQuery) {
+    private HttpRequest.Builder request(Caller caller, Downstream service, String pathAndQuery) {
         URI uri = resolve(service.baseUrl(config), pathAndQuery);
-        return HttpRequest.newBuilder(uri).timeout(config.requestTimeout()).header("Accept", "application/json");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(config.requestTimeout())
+                .header("Accept", "application/json");
+        if (caller.token() != null && service.takesTokens()) {
+            builder.header("Authorization", "Bearer " + caller.token());
+        }
+        return builder;
     }
 
     static URI resolve(URI base, String pathAndQuery) {
@@ -122,7 +136,7 @@ public class DownstreamClient {
     }
 
     /** The other service's own words: ApiError and buggy-app's ErrorResponse both carry {@code message}. */
-    static String messageOf(JsonNode body, String raw, int status) {
+    public static String messageOf(JsonNode body, String raw, int status) {
         if (body != null && body.isObject() && body.path("checks").isArray()) {
             return healthProblems(body);
         }

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Where the other services are and how the war room talks to them. Typed so a wrong URL or duration stops
@@ -60,4 +61,17 @@ public interface DashboardConfig {
     /** How many recent incidents MTTD, MTTR and the chart are computed over. */
     @WithDefault("50")
     int statsWindow();
+
+    /**
+     * The dashboard's own API token (principal {@code dashboard}, role viewer; env AEGIS_DASHBOARD_TOKEN): only for
+     * the watcher's reads that no user asks for. A user's action always carries that user's token.
+     */
+    Optional<String> serviceToken();
+
+    /**
+     * Whether the session cookie is marked {@code Secure}. Off by default because the stack serves plain http on
+     * loopback, where a browser would not send a Secure cookie back; on behind TLS.
+     */
+    @WithDefault("false")
+    boolean secureCookie();
 }

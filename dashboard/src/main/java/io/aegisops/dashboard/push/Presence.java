@@ -8,7 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Who is in the war room: the names behind the open streams. One person with two tabs counts once and leaves
+ * Who is in the war room: the authenticated names behind the open streams (a page cannot choose the name it is
+ * shown under; {@link StreamResource} takes it from the identity). One person with two tabs counts once and leaves
  * when their last tab closes. In memory on purpose: presence is about this moment, and a restart drops every
  * stream anyway (pages reconnect and announce themselves again).
  */

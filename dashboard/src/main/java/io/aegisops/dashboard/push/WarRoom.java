@@ -39,7 +39,7 @@ public class WarRoom {
         this.executor = executor;
     }
 
-    /** A page opens its stream under a name; it gets a welcome with who is here, the others a presence update. */
+    /** A page opens its stream under its signed-in name; it gets a welcome with who is here, the others a presence update. */
     public Multi<PushMessage> enter(String name) {
         return hub.open(streamId -> {
             boolean arrived = presence.join(streamId, name);

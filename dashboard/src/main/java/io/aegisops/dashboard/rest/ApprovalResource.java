@@ -3,11 +3,16 @@ package io.aegisops.dashboard.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aegisops.contract.Action;
 import io.aegisops.contract.ApprovalDecision;
+import io.aegisops.dashboard.client.Caller;
 import io.aegisops.dashboard.client.Downstream;
 import io.aegisops.dashboard.client.DownstreamClient;
 import io.aegisops.dashboard.client.DownstreamException;
 import io.aegisops.dashboard.service.ActivityLog;
+import io.aegisops.kit.auth.Actors;
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.kit.rest.Violations;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,9 +30,12 @@ import java.util.Set;
 
 /**
  * Approvals acted on through approval-service: the page's Approve, Reject, Override and Request changes buttons
- * and comments. The result reaches every page through Kafka (the decision event) like any other decision.
+ * and comments. The result reaches every page through Kafka (the decision event) like any other decision. Every
+ * call carries the signed-in person's token, so approval-service checks their role again and records them, not a
+ * name from the page, as the actor.
  */
 @Path("/api/approvals")
+@RolesAllowed(Roles.VIEWER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "approvals")
 public class ApprovalResource {
@@ -37,24 +45,26 @@ public class ApprovalResource {
 
     private final DownstreamClient client;
     private final ActivityLog activity;
+    private final SecurityIdentity identity;
 
-    public ApprovalResource(DownstreamClient client, ActivityLog activity) {
+    public ApprovalResource(DownstreamClient client, ActivityLog activity, SecurityIdentity identity) {
         this.client = client;
         this.activity = activity;
+        this.identity = identity;
     }
 
     /**
      * A decision from the page.
      *
      * @param decision APPROVE; REJECT (reason required); OVERRIDE (action required); REQUEST_CHANGES (feedback
-     *                 required, action optional)
+     *                 required, action optional). Who decides is the signed-in person; an {@code actor} sent by an
+     *                 older page is ignored.
      */
-    public record DecisionRequest(ApprovalDecision.Kind decision, String actor, String reason, Action action,
-                                  String feedback) {
+    public record DecisionRequest(ApprovalDecision.Kind decision, String reason, Action action, String feedback) {
     }
 
-    /** A comment from the page. */
-    public record CommentRequest(String actor, String text) {
+    /** A comment from the page, by the signed-in person. */
+    public record CommentRequest(String text) {
     }
 
     @GET
@@ -74,18 +84,19 @@ public class ApprovalResource {
         if (incident != null) {
             query.append("&incidentId=").append(incident);
         }
-        return client.get(Downstream.APPROVAL, query.toString());
+        return client.get(Caller.of(identity), Downstream.APPROVAL, query.toString());
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One approval with its decision")
     public JsonNode get(@PathParam("id") String id) {
-        return client.get(Downstream.APPROVAL, "/api/approvals/" + validId(id));
+        return client.get(Caller.of(identity), Downstream.APPROVAL, "/api/approvals/" + validId(id));
     }
 
     @POST
     @Path("{id}/decision")
+    @RolesAllowed(Roles.APPROVER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Decide an open approval through approval-service; the first decision wins (409 names it)")
     public JsonNode decide(@PathParam("id") String id, DecisionRequest body) {
@@ -94,13 +105,14 @@ public class ApprovalResource {
         DecisionRequest clean = validate(body, violations);
         violations.throwIfAny();
         String what = describe(clean);
+        String actor = Actors.describe(identity);
         try {
-            JsonNode answer = client.post(Downstream.APPROVAL, "/api/approvals/" + approvalId + "/decision", clean)
-                    .body();
-            activity.ok(clean.actor(), what, target(answer, approvalId), detail(clean));
+            JsonNode answer = client.post(Caller.of(identity), Downstream.APPROVAL,
+                    "/api/approvals/" + approvalId + "/decision", clean).body();
+            activity.ok(actor, what, target(answer, approvalId), detail(clean));
             return answer;
         } catch (DownstreamException e) {
-            activity.failed(clean.actor(), "tried to " + verb(clean.decision()), "approval " + approvalId,
+            activity.failed(actor, "tried to " + verb(clean.decision()), "approval " + approvalId,
                     detail(clean), e.getMessage());
             throw e;
         }
@@ -110,28 +122,28 @@ public class ApprovalResource {
     @Path("{id}/comments")
     @Operation(summary = "Comments on an approval, oldest first")
     public JsonNode comments(@PathParam("id") String id) {
-        return client.get(Downstream.APPROVAL, "/api/approvals/" + validId(id) + "/comments");
+        return client.get(Caller.of(identity), Downstream.APPROVAL, "/api/approvals/" + validId(id) + "/comments");
     }
 
     @POST
     @Path("{id}/comments")
+    @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Comment on an approval through approval-service")
     public Response comment(@PathParam("id") String id, CommentRequest body) {
         Violations violations = new Violations();
         String approvalId = Inputs.uuid(id, "id", violations);
-        String actor = null;
         String text = null;
         if (body == null) {
             violations.add("body", "is required");
         } else {
-            actor = Inputs.actor(body.actor(), "actor", violations);
             text = Inputs.requiredText(body.text(), 4000, "text", violations);
         }
         violations.throwIfAny();
+        String actor = Actors.describe(identity);
         try {
-            JsonNode answer = client.post(Downstream.APPROVAL, "/api/approvals/" + approvalId + "/comments",
-                    new CommentRequest(actor, text)).body();
+            JsonNode answer = client.post(Caller.of(identity), Downstream.APPROVAL,
+                    "/api/approvals/" + approvalId + "/comments", new CommentRequest(text)).body();
             activity.ok(actor, "commented", "approval " + approvalId, text);
             return Response.status(Response.Status.CREATED).entity(answer).build();
         } catch (DownstreamException e) {
@@ -146,7 +158,6 @@ public class ApprovalResource {
             violations.add("body", "is required");
             return null;
         }
-        String actor = Inputs.actor(body.actor(), "actor", violations);
         String reason = Inputs.text(body.reason(), 2000, "reason", violations);
         String feedback = Inputs.text(body.feedback(), 4000, "feedback", violations);
         ApprovalDecision.Kind kind = body.decision();
@@ -167,7 +178,7 @@ public class ApprovalResource {
             violations.check(feedback == null || kind == ApprovalDecision.Kind.REQUEST_CHANGES, "feedback",
                     "only goes with REQUEST_CHANGES");
         }
-        return new DecisionRequest(kind, actor, reason, body.action(), feedback);
+        return new DecisionRequest(kind, reason, body.action(), feedback);
     }
 
     private static String describe(DecisionRequest d) {

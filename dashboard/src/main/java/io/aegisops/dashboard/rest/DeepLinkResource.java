@@ -1,6 +1,7 @@
 package io.aegisops.dashboard.rest;
 
 import io.aegisops.kit.rest.Violations;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,9 +13,10 @@ import java.net.URI;
 
 /**
  * Slack messages link to {@code <dashboard>/incidents/<id>} (approval-service's AEGIS_DASHBOARD_URL): this opens
- * the war room with that incident selected.
+ * the war room with that incident selected. Open to anyone: it only points at the page, which asks for a login.
  */
 @Path("/incidents")
+@PermitAll
 @Tag(name = "room")
 public class DeepLinkResource {
 

@@ -1,13 +1,18 @@
 package io.aegisops.dashboard.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aegisops.dashboard.client.Caller;
 import io.aegisops.dashboard.client.Downstream;
 import io.aegisops.dashboard.client.DownstreamClient;
 import io.aegisops.dashboard.client.DownstreamException;
 import io.aegisops.dashboard.config.DashboardConfig;
 import io.aegisops.dashboard.service.ActivityLog;
 import io.aegisops.dashboard.service.DownstreamWatch;
+import io.aegisops.kit.auth.Actors;
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.kit.rest.Violations;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,10 +30,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The fault buttons: inject buggy-app's faults and cure them, on behalf of a named person, so the room sees
- * who broke what. Parameters are checked here against buggy-app's own bounds.
+ * The fault buttons: inject buggy-app's faults and cure them, as the signed-in operator, so the room sees who broke
+ * what. Parameters are checked here against buggy-app's own bounds. buggy-app checks no credentials, so the role is
+ * enforced here and no token is passed to it ({@link Downstream#takesTokens()}).
  */
 @Path("/api/faults")
+@RolesAllowed(Roles.VIEWER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "faults")
 public class FaultResource {
@@ -62,9 +69,10 @@ public class FaultResource {
     /**
      * A click on a fault button.
      *
-     * @param value memory: MB (default 220); cpu: threads (2); latency: ms (3000); crash: exit code (137)
+     * @param value memory: MB (default 220); cpu: threads (2); latency: ms (3000); crash: exit code (137). The body
+     *              may be left out (the default); an {@code actor} sent by an older page is ignored.
      */
-    public record FaultRequest(String actor, Integer value) {
+    public record FaultRequest(Integer value) {
     }
 
     /** What was done: the fault, its value and buggy-app's answer. */
@@ -75,12 +83,14 @@ public class FaultResource {
     private final ActivityLog activity;
     private final DownstreamWatch watch;
     private final ManagedExecutor executor;
+    private final SecurityIdentity identity;
     private final String target;
     private final Duration faultTimeout;
 
     public FaultResource(DownstreamClient client, ActivityLog activity, DownstreamWatch watch,
-                         ManagedExecutor executor, DashboardConfig config) {
+                         ManagedExecutor executor, DashboardConfig config, SecurityIdentity identity) {
         this.client = client;
+        this.identity = identity;
         this.activity = activity;
         this.watch = watch;
         this.executor = executor;
@@ -91,29 +101,28 @@ public class FaultResource {
     @GET
     @Operation(summary = "buggy-app's active faults")
     public JsonNode active() {
-        return client.get(Downstream.BUGGY, "/faults");
+        return client.get(Caller.of(identity), Downstream.BUGGY, "/faults");
     }
 
     @POST
     @Path("{kind}")
+    @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Inject a fault into buggy-app: memory, cpu, latency or crash")
     public FaultResult inject(@PathParam("kind") String kind, FaultRequest body) {
         Violations violations = new Violations();
         Kind fault = kindOf(kind, violations);
-        String actor = body == null ? null : Inputs.actor(body.actor(), "actor", violations);
-        if (body == null) {
-            violations.add("body", "is required");
-        }
         int value = 0;
-        if (fault != null && body != null) {
-            value = Inputs.intInRange(body.value(), fault.defaultValue, fault.min, fault.max, "value", violations);
+        if (fault != null) {
+            value = Inputs.intInRange(body == null ? null : body.value(), fault.defaultValue, fault.min, fault.max,
+                    "value", violations);
         }
         violations.throwIfAny();
+        String actor = Actors.describe(identity);
         String detail = value + " " + fault.unit;
         try {
             // 507: the leak filled the heap; the fault is in place, which is what was asked for.
-            var reply = client.post(Downstream.BUGGY, "/faults/" + fault.path() + "?" + fault.parameter + "=" + value,
+            var reply = client.post(Caller.of(identity), Downstream.BUGGY, "/faults/" + fault.path() + "?" + fault.parameter + "=" + value,
                     null, Set.of(507), faultTimeout);
             activity.ok(actor, "injected the " + fault.path() + " fault", target, detail);
             refreshSoon();
@@ -126,17 +135,13 @@ public class FaultResource {
 
     @POST
     @Path("reset")
+    @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cure every buggy-app fault (memory, cpu, latency)")
     public FaultResult reset(FaultRequest body) {
-        Violations violations = new Violations();
-        String actor = body == null ? null : Inputs.actor(body.actor(), "actor", violations);
-        if (body == null) {
-            violations.add("body", "is required");
-        }
-        violations.throwIfAny();
+        String actor = Actors.describe(identity);
         try {
-            var reply = client.post(Downstream.BUGGY, "/faults/reset", null);
+            var reply = client.post(Caller.of(identity), Downstream.BUGGY, "/faults/reset", null);
             activity.ok(actor, "reset the faults", target, null);
             refreshSoon();
             return new FaultResult("reset", null, reply.status(), reply.body());

@@ -2,6 +2,7 @@ package io.aegisops.dashboard.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aegisops.contract.IncidentStatus;
+import io.aegisops.dashboard.client.Caller;
 import io.aegisops.dashboard.client.Downstream;
 import io.aegisops.dashboard.client.DownstreamClient;
 import io.aegisops.dashboard.client.DownstreamException;
@@ -9,7 +10,11 @@ import io.aegisops.dashboard.service.ActivityLog;
 import io.aegisops.dashboard.service.IncidentCard;
 import io.aegisops.dashboard.service.IncidentDetail;
 import io.aegisops.dashboard.service.ReadModel;
+import io.aegisops.kit.auth.Actors;
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.kit.rest.Violations;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -30,6 +35,7 @@ import java.util.Set;
  * while monitor-service is away); the raw alerts and closing by hand go through monitor-service.
  */
 @Path("/api/incidents")
+@RolesAllowed(Roles.VIEWER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "incidents")
 public class IncidentResource {
@@ -39,15 +45,18 @@ public class IncidentResource {
     private final ReadModel readModel;
     private final DownstreamClient client;
     private final ActivityLog activity;
+    private final SecurityIdentity identity;
 
-    public IncidentResource(ReadModel readModel, DownstreamClient client, ActivityLog activity) {
+    public IncidentResource(ReadModel readModel, DownstreamClient client, ActivityLog activity,
+                            SecurityIdentity identity) {
         this.readModel = readModel;
         this.client = client;
         this.activity = activity;
+        this.identity = identity;
     }
 
-    /** Body of a manual resolution. */
-    public record Resolution(String actor, String reason) {
+    /** Body of a manual resolution; who resolves is the signed-in person (an {@code actor} sent is ignored). */
+    public record Resolution(String reason) {
     }
 
     @GET
@@ -76,28 +85,28 @@ public class IncidentResource {
     @Path("{id}/evidence")
     @Operation(summary = "The incident's alerts with their evidence (log lines, metrics), from monitor-service")
     public JsonNode evidence(@PathParam("id") String id) {
-        return client.get(Downstream.MONITOR, "/api/incidents/" + validId(id));
+        return client.get(Caller.of(identity), Downstream.MONITOR, "/api/incidents/" + validId(id));
     }
 
     @POST
     @Path("{id}/resolve")
+    @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Close an incident by hand through monitor-service (e.g. an escalated one fixed outside AegisOps)")
     public JsonNode resolve(@PathParam("id") String id, Resolution body) {
         Violations violations = new Violations();
         String incidentId = Inputs.uuid(id, "id", violations);
-        String actor = null;
         String reason = null;
         if (body == null) {
             violations.add("body", "is required");
         } else {
-            actor = Inputs.actor(body.actor(), "actor", violations);
             reason = Inputs.requiredText(body.reason(), 1000, "reason", violations);
         }
         violations.throwIfAny();
+        String actor = Actors.describe(identity);
         try {
-            JsonNode answer = client.post(Downstream.MONITOR, "/api/incidents/" + incidentId + "/resolve",
-                    new Resolution(actor, reason)).body();
+            JsonNode answer = client.post(Caller.of(identity), Downstream.MONITOR,
+                    "/api/incidents/" + incidentId + "/resolve", new Resolution(reason)).body();
             activity.ok(actor, "resolved by hand", "incident " + incidentId, reason);
             return answer;
         } catch (DownstreamException e) {

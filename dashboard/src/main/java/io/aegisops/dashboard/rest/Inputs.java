@@ -6,7 +6,6 @@ import io.aegisops.kit.rest.Violations;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Checks what browsers send before anything is passed on, so a bad request is answered here with a 400 that
@@ -14,22 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class Inputs {
 
-    /** Longest name a person may enter; also what approval-service accepts as an actor (it allows 128). */
-    public static final int MAX_NAME = 64;
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
-
     private Inputs() {
-    }
-
-    /** A person's name: required, trimmed, at most {@value #MAX_NAME} characters, no control characters. */
-    public static String actor(String value, String field, Violations violations) {
-        if (!violations.required(value, field)) {
-            return null;
-        }
-        String name = value.strip();
-        violations.check(name.length() <= MAX_NAME, field, "must be at most " + MAX_NAME + " characters");
-        violations.check(!CONTROL.matcher(name).find(), field, "must not contain control characters");
-        return name;
     }
 
     /** Optional free text: trimmed, empty becomes null, at most {@code max} characters. */

@@ -1,12 +1,17 @@
 package io.aegisops.dashboard.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aegisops.dashboard.client.Caller;
 import io.aegisops.dashboard.client.Downstream;
 import io.aegisops.dashboard.client.DownstreamClient;
 import io.aegisops.dashboard.client.DownstreamException;
 import io.aegisops.dashboard.client.DownstreamReply;
 import io.aegisops.dashboard.service.ActivityLog;
+import io.aegisops.kit.auth.Actors;
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.kit.rest.Violations;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,11 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * "Ask AegisOps": on-demand investigations through monitor-service, on behalf of a named person, so the room sees
+ * "Ask AegisOps": on-demand investigations through monitor-service, as the signed-in operator, so the room sees
  * who asked what about which target. The question is checked here against monitor-service's own bounds; the report
  * (tool calls, facts, conclusion, citations) is passed through as monitor-service wrote it.
  */
 @Path("/api/investigations")
+@RolesAllowed(Roles.VIEWER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "investigations")
 public class InvestigationResource {
@@ -35,8 +41,8 @@ public class InvestigationResource {
     static final int MAX_QUESTION = 500;
     static final int MAX_LIMIT = 100;
 
-    /** A question from the page. */
-    public record Ask(String actor, String target, String question) {
+    /** A question from the page, asked by the signed-in person (an {@code actor} sent is ignored). */
+    public record Ask(String target, String question) {
     }
 
     /** What monitor-service is sent: the question without the person, whom only the room's activity records. */
@@ -45,30 +51,32 @@ public class InvestigationResource {
 
     private final DownstreamClient client;
     private final ActivityLog activity;
+    private final SecurityIdentity identity;
 
-    public InvestigationResource(DownstreamClient client, ActivityLog activity) {
+    public InvestigationResource(DownstreamClient client, ActivityLog activity, SecurityIdentity identity) {
         this.client = client;
         this.activity = activity;
+        this.identity = identity;
     }
 
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Investigate a monitored target now and answer a question about it (monitor-service)")
     public Response ask(Ask body) {
         Violations violations = new Violations();
-        String actor = null;
         String target = null;
         String question = null;
         if (body == null) {
             violations.add("body", "is required");
         } else {
-            actor = Inputs.actor(body.actor(), "actor", violations);
             target = Inputs.requiredText(body.target(), MAX_TARGET, "target", violations);
             question = Inputs.requiredText(body.question(), MAX_QUESTION, "question", violations);
         }
         violations.throwIfAny();
+        String actor = Actors.describe(identity);
         try {
-            DownstreamReply reply = client.post(Downstream.MONITOR, "/api/investigations",
+            DownstreamReply reply = client.post(Caller.of(identity), Downstream.MONITOR, "/api/investigations",
                     new Question(target, question));
             JsonNode report = reply.body();
             activity.ok(actor, "asked AegisOps", target, question);
@@ -88,7 +96,7 @@ public class InvestigationResource {
         Violations violations = new Violations();
         int pageSize = Inputs.limit(limit, 20, MAX_LIMIT, violations);
         violations.throwIfAny();
-        return client.get(Downstream.MONITOR, "/api/investigations?limit=" + pageSize);
+        return client.get(Caller.of(identity), Downstream.MONITOR, "/api/investigations?limit=" + pageSize);
     }
 
     @GET
@@ -98,6 +106,6 @@ public class InvestigationResource {
         Violations violations = new Violations();
         String reportId = Inputs.uuid(id, "id", violations);
         violations.throwIfAny();
-        return client.get(Downstream.MONITOR, "/api/investigations/" + reportId);
+        return client.get(Caller.of(identity), Downstream.MONITOR, "/api/investigations/" + reportId);
     }
 }

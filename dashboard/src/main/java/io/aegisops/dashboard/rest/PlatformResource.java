@@ -1,12 +1,16 @@
 package io.aegisops.dashboard.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aegisops.dashboard.client.Caller;
 import io.aegisops.dashboard.client.Downstream;
 import io.aegisops.dashboard.client.DownstreamClient;
 import io.aegisops.dashboard.service.DownstreamWatch;
 import io.aegisops.dashboard.service.NotificationFeed;
 import io.aegisops.dashboard.service.Platform;
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.kit.rest.Violations;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,19 +21,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * What the other services know and Kafka does not carry: containers with their restart budget, service
- * readiness and Slack delivery. Answers from the watcher's latest look, or asks directly.
+ * readiness and Slack delivery. Answers from the watcher's latest look (read with the dashboard's own viewer token,
+ * which any reader here holds at least), or asks directly as the person asking.
  */
 @Path("/api")
+@RolesAllowed(Roles.VIEWER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "platform")
 public class PlatformResource {
 
     private final DownstreamWatch watch;
     private final DownstreamClient client;
+    private final SecurityIdentity identity;
 
-    public PlatformResource(DownstreamWatch watch, DownstreamClient client) {
+    public PlatformResource(DownstreamWatch watch, DownstreamClient client, SecurityIdentity identity) {
         this.watch = watch;
         this.client = client;
+        this.identity = identity;
     }
 
     @GET
@@ -43,7 +51,7 @@ public class PlatformResource {
     @Path("containers")
     @Operation(summary = "Opted-in containers from remediation-service: state, health, restart budget, last action")
     public JsonNode containers() {
-        return client.get(Downstream.REMEDIATION, "/api/containers");
+        return client.get(Caller.of(identity), Downstream.REMEDIATION, "/api/containers");
     }
 
     @GET
@@ -59,6 +67,6 @@ public class PlatformResource {
             NotificationFeed feed = watch.notifications();
             return feed;
         }
-        return client.get(Downstream.APPROVAL, "/api/notifications?incidentId=" + incident);
+        return client.get(Caller.of(identity), Downstream.APPROVAL, "/api/notifications?incidentId=" + incident);
     }
 }

@@ -5,7 +5,9 @@ import io.aegisops.dashboard.service.ActivityEntry;
 import io.aegisops.dashboard.service.ActivityLog;
 import io.aegisops.dashboard.service.Stats;
 import io.aegisops.dashboard.service.StatsService;
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.kit.rest.Violations;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +20,7 @@ import java.util.List;
 
 /** The room itself: who is here, what they did, and the figures. What a page loads before its stream opens. */
 @Path("/api")
+@RolesAllowed(Roles.VIEWER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "room")
 public class RoomResource {

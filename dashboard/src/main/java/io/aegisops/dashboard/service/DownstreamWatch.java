@@ -1,6 +1,7 @@
 package io.aegisops.dashboard.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aegisops.dashboard.client.Caller;
 import io.aegisops.dashboard.client.Downstream;
 import io.aegisops.dashboard.client.DownstreamClient;
 import io.aegisops.dashboard.config.DashboardConfig;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletionException;
 /**
  * Follows what has no event on Kafka: container state and restart budget, buggy-app's faults, each service's
  * readiness and Slack delivery. Asks every service at once while a page is open, and pushes only what changed.
+ * No user makes these calls, so they carry the dashboard's own viewer token (readiness probes carry none).
  */
 @ApplicationScoped
 public class DownstreamWatch {
@@ -33,10 +35,13 @@ public class DownstreamWatch {
     private volatile NotificationFeed notifications;
     private volatile long refreshedAt;
 
+    private final Caller self;
+
     public DownstreamWatch(DownstreamClient client, DashboardConfig config, PushHub hub) {
         this.client = client;
         this.config = config;
         this.hub = hub;
+        this.self = Caller.service(config.serviceToken());
     }
 
     /** Polls only while someone is looking; pages get the current state through the REST calls on load. */
@@ -69,11 +74,11 @@ public class DownstreamWatch {
         Duration timeout = config.requestTimeout();
         Map<Downstream, CompletableFuture<JsonNode>> health = new LinkedHashMap<>();
         for (Downstream service : Downstream.values()) {
-            health.put(service, client.getAsync(service, "/q/health/ready", timeout));
+            health.put(service, client.getAsync(Caller.NOBODY, service, "/q/health/ready", timeout));
         }
-        CompletableFuture<JsonNode> containers = client.getAsync(Downstream.REMEDIATION, "/api/containers", timeout);
-        CompletableFuture<JsonNode> faults = client.getAsync(Downstream.BUGGY, "/faults", timeout);
-        CompletableFuture<JsonNode> sent = client.getAsync(Downstream.APPROVAL,
+        CompletableFuture<JsonNode> containers = client.getAsync(self, Downstream.REMEDIATION, "/api/containers", timeout);
+        CompletableFuture<JsonNode> faults = client.getAsync(Caller.NOBODY, Downstream.BUGGY, "/faults", timeout);
+        CompletableFuture<JsonNode> sent = client.getAsync(self, Downstream.APPROVAL,
                 "/api/notifications?limit=" + NOTIFICATIONS, timeout);
 
         List<Platform.ServiceHealth> services = new ArrayList<>();

@@ -60,10 +60,10 @@ class DownstreamTimeoutTest {
 
     @Test
     void shouldWaitForASlowCallOnlyWhenItsOwnTimeoutAllowsIt() {
-        assertThatThrownBy(() -> client.post(Downstream.BUGGY, "/faults/memory?mb=220", null, Set.of()))
+        assertThatThrownBy(() -> client.post(Caller.NOBODY, Downstream.BUGGY, "/faults/memory?mb=220", null, Set.of()))
                 .isInstanceOf(DownstreamException.class).hasMessageContaining("did not answer in time");
 
-        DownstreamReply reply = client.post(Downstream.BUGGY, "/faults/memory?mb=220", null, Set.of(),
+        DownstreamReply reply = client.post(Caller.NOBODY, Downstream.BUGGY, "/faults/memory?mb=220", null, Set.of(),
                 Duration.ofSeconds(5));
 
         assertThat(reply.status()).isEqualTo(200);

@@ -9,12 +9,14 @@ import io.aegisops.contract.Topics;
 import io.aegisops.dashboard.service.ReadModel;
 import io.aegisops.dashboard.support.IncidentStory;
 import io.aegisops.dashboard.support.StandInServices;
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.testsupport.AegisInfrastructure;
 import io.aegisops.testsupport.KafkaTestClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -48,6 +50,7 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTestResource(value = AegisInfrastructure.class,
         initArgs = @ResourceArg(name = AegisInfrastructure.DATABASE, value = "dashboard"))
 @QuarkusTestResource(StandInServices.class)
+@TestSecurity(user = "vera", roles = Roles.VIEWER)
 class ReadModelTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

@@ -2,12 +2,14 @@ package io.aegisops.dashboard.push;
 
 import io.aegisops.dashboard.support.IncidentStory;
 import io.aegisops.dashboard.support.StandInServices;
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.testsupport.AegisInfrastructure;
 import io.aegisops.testsupport.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +35,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 /**
- * An open page hears of events on Kafka without asking, sees who else is in the room, and leaves it when its
- * connection closes.
+ * An open page hears of events on Kafka without asking, sees who else is in the room under their signed-in names
+ * (never a name the page chose), and leaves it when its connection closes. Each page authenticates with its own
+ * token, as a browser does with its session cookie.
  */
 @QuarkusTest
 @QuarkusTestResource(value = AegisInfrastructure.class,
@@ -64,8 +67,13 @@ class PushTest {
         private final InputStream body;
 
         Page(URI stream, String name) throws IOException, InterruptedException {
+            this(stream, name, "");
+        }
+
+        Page(URI stream, String name, String query) throws IOException, InterruptedException {
             HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(stream + "?name=" + name)).header("Accept", "text/event-stream").build(),
+                            URI.create(stream + query)).header("Accept", "text/event-stream")
+                            .header("Authorization", "Bearer " + token(name)).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             assertThat(response.statusCode()).isEqualTo(200);
             body = response.body();
@@ -95,6 +103,14 @@ class PushTest {
         }
     }
 
+    private static String token(String name) {
+        return StandInServices.token("session", Roles.VIEWER, name);
+    }
+
+    private static RequestSpecification as(String name) {
+        return given().header("Authorization", "Bearer " + token(name));
+    }
+
     @Test
     void shouldPushAnIncidentFromKafkaToAnOpenPage() throws Exception {
         IncidentStory story = new IncidentStory(UUID.randomUUID().toString(), "inventory");
@@ -115,13 +131,34 @@ class PushTest {
             await().atMost(WAIT).until(() -> alice.got("welcome", "carol"));
             try (Page page = new Page(stream, bob)) {
                 await("carol sees bob arrive").atMost(WAIT).until(() -> alice.got("presence", bob));
-                given().get("/api/presence").then().statusCode(200).body("$", hasItem(bob)).body("$", hasItem("carol"));
+                as("carol").get("/api/presence").then().statusCode(200).body("$", hasItem(bob))
+                        .body("$", hasItem("carol"));
             }
             await("bob leaves when his page closes").atMost(WAIT).untilAsserted(() ->
-                    given().get("/api/presence").then().body("$", not(hasItem(bob))));
+                    as("carol").get("/api/presence").then().body("$", not(hasItem(bob))));
         }
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/activity").then().statusCode(200)
+        await().atMost(WAIT).untilAsserted(() -> as("carol").get("/api/activity").then().statusCode(200)
                 .body("findAll { it.actor == '" + bob + "' }.action", hasItem("joined the war room"))
                 .body("findAll { it.actor == '" + bob + "' }.action", hasItem("left the war room")));
+    }
+
+    @Test
+    void shouldShowTheSignedInNameWhateverNameThePageAsksFor() throws Exception {
+        String dana = "dana-" + UUID.randomUUID().toString().substring(0, 6);
+        try (Page page = new Page(stream, dana, "?name=mallory")) {
+            await("welcome under the signed-in name").atMost(WAIT).until(() -> page.got("welcome", dana));
+            as(dana).get("/api/presence").then().statusCode(200).body("$", hasItem(dana))
+                    .body("$", not(hasItem("mallory")));
+        }
+    }
+
+    @Test
+    void shouldRefuseAStreamWithoutCredentials() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(stream)
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v)
+                .startsWith("Bearer"));
     }
 }

@@ -12,7 +12,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The other services as the dashboard's tests need them: one JDK HTTP server answering under a path prefix per
@@ -31,6 +34,13 @@ import java.util.Map;
  *       that report, echoing the query as its question; {@code GET /api/investigations/{REPORT_ID}} → 200,
  *       {@code {UNKNOWN_ID}} → 404</li>
  *   <li>every service {@code GET /q/health/ready} → 200</li>
+ *   <li>approval, the identity owner: {@code GET /api/auth/me} knows every token shaped
+ *       {@code <via>.<role>.<name>} (see {@link #token}) and answers 401 to anything else;
+ *       {@code POST /api/auth/sessions} with password {@value #PASSWORD} → 201 with a session token for an approver
+ *       of that name, else 401 with approval's message {@value #WRONG_LOGIN};
+ *       {@code DELETE /api/auth/sessions/current} → 204 when the bearer is a session token, else 400</li>
+ *   <li>the approval decision echo, buggy's memory fault and {@code GET /api/notifications} say which {@code Authorization} header came
+ *       ({@code "authorization"}, "none" when none), so a test sees whose token a call carried</li>
  * </ul>
  */
 public class StandInServices implements QuarkusTestResourceLifecycleManager {
@@ -40,6 +50,17 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
     public static final String REPORT_ID = "00000000-0000-0000-0000-000000000201";
     /** A target monitor-service does not watch. */
     public static final String STRANGER = "stranger";
+    /** The one password the stand-in identity owner accepts. */
+    public static final String PASSWORD = "right-password";
+    /** approval-service's words for a failed login. */
+    public static final String WRONG_LOGIN = "unknown user or wrong password";
+    /** The dashboard's own token in these tests (aegis.dashboard.service-token). */
+    public static final String SERVICE_TOKEN = token("api-token", "viewer", "dashboard");
+
+    /** A token the stand-in identity owner knows: it names how it was issued, its role and its principal. */
+    public static String token(String via, String role, String name) {
+        return via + "." + role + "." + name;
+    }
 
     private HttpServer server;
 
@@ -54,6 +75,8 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         server.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.of(
+                "aegis.auth.identity-url", base + "/approval",
+                "aegis.dashboard.service-token", SERVICE_TOKEN,
                 "aegis.dashboard.monitor-url", base + "/monitor",
                 "aegis.dashboard.diagnosis-url", base + "/diagnosis",
                 "aegis.dashboard.approval-url", base + "/approval",
@@ -73,7 +96,11 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        if (path.endsWith("/q/health/ready")) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String seen = authorization == null ? "none" : authorization;
+        if (path.startsWith("/approval/api/auth/")) {
+            identityOwner(exchange, method, path, body, authorization);
+        } else if (path.endsWith("/q/health/ready")) {
             reply(exchange, 200, "{\"status\":\"UP\",\"checks\":[]}");
         } else if (path.startsWith("/approval/api/approvals/" + CONFLICT_ID + "/decision")) {
             reply(exchange, 409, """
@@ -84,11 +111,13 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
                     + " does not exist\"}");
         } else if (path.matches("/approval/api/approvals/[^/]+/decision") && "POST".equals(method)) {
             reply(exchange, 200, "{\"id\":\"echo\",\"target\":\"checkout\",\"proposedAction\":\"RESTART\",\"decision\":"
-                    + body + "}");
+                    + body + ",\"authorization\":" + EventCodec.mapper().writeValueAsString(seen) + "}");
         } else if (path.equals("/approval/api/notifications")) {
-            reply(exchange, 200, "[]");
+            reply(exchange, 200, "[{\"id\":\"n-1\",\"stage\":\"APPROVAL_REQUESTED\",\"authorization\":"
+                    + EventCodec.mapper().writeValueAsString(seen) + "}]");
         } else if (path.equals("/buggy/faults/memory") && "POST".equals(method)) {
-            reply(exchange, 200, "{\"requestedMb\":10,\"retainedMb\":10,\"query\":\"" + exchange.getRequestURI().getQuery() + "\"}");
+            reply(exchange, 200, "{\"requestedMb\":10,\"retainedMb\":10,\"query\":\"" + exchange.getRequestURI().getQuery()
+                    + "\",\"authorization\":" + EventCodec.mapper().writeValueAsString(seen) + "}");
         } else if (path.equals("/buggy/faults/cpu") && "POST".equals(method)) {
             reply(exchange, 400, "{\"status\":400,\"error\":\"Bad Request\",\"message\":\"threads must be at most 64 in total\","
                     + "\"parameter\":\"threads\"}");
@@ -107,6 +136,45 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
             reply(exchange, 500, "{\"status\":500,\"error\":\"Internal Server Error\",\"message\":\"internal error, reference r-1 (see the service log)\"}");
         } else {
             reply(exchange, 404, "{\"status\":404,\"error\":\"Not Found\",\"message\":\"stand-in has no " + method + " " + path + "\"}");
+        }
+    }
+
+    /** approval-service as the identity owner, stateless: a token says who it is. */
+    private static void identityOwner(HttpExchange exchange, String method, String path, String body,
+                                      String authorization) throws IOException {
+        String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
+        String[] parts = token.split("\\.", 3);
+        boolean known = parts.length == 3 && Set.of("viewer", "operator", "approver", "admin", "reporter")
+                .contains(parts[1]) && !parts[2].isBlank();
+        if (path.equals("/approval/api/auth/me") && "GET".equals(method)) {
+            if (!known) {
+                reply(exchange, 401, "{\"status\":401,\"error\":\"Unauthorized\",\"message\":\"unknown token\"}");
+                return;
+            }
+            ObjectNode me = EventCodec.mapper().createObjectNode();
+            me.put("name", parts[2]).put("role", parts[1]).put("via", parts[0]);
+            reply(exchange, 200, me.toString());
+        } else if (path.equals("/approval/api/auth/sessions") && "POST".equals(method)) {
+            JsonNode login = EventCodec.mapper().readTree(body);
+            String username = login.path("username").asText("");
+            if (username.isBlank() || !PASSWORD.equals(login.path("password").asText())) {
+                reply(exchange, 401, "{\"status\":401,\"error\":\"Unauthorized\",\"message\":\"" + WRONG_LOGIN + "\"}");
+                return;
+            }
+            ObjectNode session = EventCodec.mapper().createObjectNode();
+            session.put("token", token("session", "approver", username)).put("name", username).put("role", "approver")
+                    .put("expiresAt", OffsetDateTime.now(ZoneOffset.UTC).plusHours(8).toString());
+            reply(exchange, 201, session.toString());
+        } else if (path.equals("/approval/api/auth/sessions/current") && "DELETE".equals(method)) {
+            if (!known || !"session".equals(parts[0])) {
+                reply(exchange, 400, "{\"status\":400,\"error\":\"Bad Request\",\"message\":\"not a session token\"}");
+                return;
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        } else {
+            reply(exchange, 404, "{\"status\":404,\"error\":\"Not Found\",\"message\":\"stand-in has no " + method
+                    + " " + path + "\"}");
         }
     }
 
