@@ -10,6 +10,7 @@ import io.aegisops.contract.Labels;
 import io.aegisops.contract.RemediationEvent;
 import io.aegisops.contract.RemediationStage;
 import io.aegisops.contract.Topics;
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.remediation.docker.ActionExecutor;
 import io.aegisops.remediation.docker.NotOptedInException;
 import io.aegisops.remediation.domain.Remediation;
@@ -25,6 +26,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +61,7 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTest
 @QuarkusTestResource(value = AegisInfrastructure.class,
         initArgs = @ResourceArg(name = AegisInfrastructure.DATABASE, value = "remediation"))
+@TestSecurity(user = "vera", roles = Roles.VIEWER)
 class RemediationFlowIT {
 
     private static final String DIAGNOSES_CONSUMER = "remediation-service.diagnoses";

@@ -31,6 +31,10 @@ public class AlertNotifier implements DeliveryListener {
 
     private static final Logger LOG = Logger.getLogger(AlertNotifier.class);
 
+    /** What to set so monitor-service takes the alerts. */
+    static final String TOKEN_HINT = "set AEGIS_INTAKE_TOKEN (buggy.monitor-token) to an AegisOps API token with the "
+            + "reporter role";
+
     /** What became of an alert. */
     public enum Delivery { QUEUED, DELIVERED, FAILED, DROPPED, LOGGED_ONLY }
 
@@ -52,15 +56,20 @@ public class AlertNotifier implements DeliveryListener {
     public AlertNotifier(BuggyConfig config, MeterRegistry registry) {
         this.registry = registry;
         Optional<URI> monitor = config.monitorUrl().filter(url -> !url.isBlank()).map(AlertNotifier::parse);
+        Optional<String> token = config.monitorToken().map(String::strip).filter(t -> !t.isEmpty());
         BuggyConfig.Alerts alerts = config.alerts();
         this.dispatcher = monitor.map(url -> new AlertDispatcher(
-                new RestAlertTransport(url, alerts.connectTimeout(), alerts.readTimeout()),
+                new RestAlertTransport(url, token, alerts.connectTimeout(), alerts.readTimeout()),
                 alerts.queueCapacity(), alerts.maxAttempts(), alerts.backoff(), this)).orElse(null);
         if (dispatcher == null) {
             LOG.info("No monitor URL configured (AEGIS_MONITOR_URL): self-watch alerts will only be logged");
         } else {
-            // The host only: a URL may carry credentials, and those never go to the log.
+            // The host only: a URL may carry credentials, and those never go to the log; nor does the token.
             LOG.infof("Self-watch alerts go to monitor-service at host %s", monitor.get().getHost());
+            if (token.isEmpty()) {
+                LOG.warn("No intake token configured: monitor-service will refuse every self-watch alert with 401; "
+                        + TOKEN_HINT);
+            }
         }
         for (AlertType type : new AlertType[]{AlertType.MEMORY_PRESSURE, AlertType.CPU_SATURATION,
                 AlertType.LATENCY}) {

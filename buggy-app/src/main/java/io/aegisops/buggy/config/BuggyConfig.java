@@ -27,6 +27,12 @@ public interface BuggyConfig {
     /** Base URL of monitor-service (env AEGIS_MONITOR_URL); absent or empty means alerts are only logged. */
     Optional<String> monitorUrl();
 
+    /**
+     * Bearer token presented to monitor-service's alert intake (env AEGIS_INTAKE_TOKEN, a token with the reporter
+     * role); absent or empty means alerts are sent without one, which monitor-service refuses with 401.
+     */
+    Optional<String> monitorToken();
+
     /** Exit code to exit with right after start-up (env AEGIS_CRASH_ON_START); absent means start normally. */
     Optional<@Min(0) @Max(255) Integer> crashOnStart();
 

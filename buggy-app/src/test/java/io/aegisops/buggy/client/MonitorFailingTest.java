@@ -1,5 +1,6 @@
 package io.aegisops.buggy.client;
 
+import io.aegisops.buggy.support.LogCaptureResource;
 import io.aegisops.buggy.support.MonitorStandIn;
 import io.aegisops.buggy.support.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,7 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
-/** A monitor that answers 500 to everything must cost the app nothing but a counter. */
+/**
+ * A monitor that answers 500 to everything must cost the app nothing but a counter. No intake token is set either:
+ * the app says once at start-up what to set, and sends no Authorization header.
+ */
 @QuarkusTest
 @TestProfile(Profiles.MonitorFails.class)
 class MonitorFailingTest {
@@ -22,6 +26,8 @@ class MonitorFailingTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     MonitorStandIn monitor;
+
+    LogCaptureResource.Lines log;
 
     @Test
     void shouldTryABoundedNumberOfTimesAndCountTheFailure() {
@@ -36,6 +42,15 @@ class MonitorFailingTest {
 
         // Three tries of one alert, and nothing more within the cooldown.
         assertThat(monitor.received()).hasSize(3);
+    }
+
+    @Test
+    void shouldWarnOnceAtStartUpThatNoIntakeTokenIsSetAndSendNone() {
+        within(WAIT, () -> assertThat(monitor.received()).isNotEmpty());
+
+        assertThat(log.all()).filteredOn(line -> line.contains("No intake token configured")).singleElement()
+                .satisfies(line -> assertThat(line).contains("AEGIS_INTAKE_TOKEN").contains("reporter role"));
+        assertThat(monitor.received()).allSatisfy(request -> assertThat(request.authorization()).isNull());
     }
 
     @Test

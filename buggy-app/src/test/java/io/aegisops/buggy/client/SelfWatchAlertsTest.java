@@ -1,5 +1,6 @@
 package io.aegisops.buggy.client;
 
+import io.aegisops.buggy.support.LogCaptureResource;
 import io.aegisops.buggy.support.MonitorStandIn;
 import io.aegisops.buggy.support.Profiles;
 import io.aegisops.contract.AlertType;
@@ -33,6 +34,9 @@ class SelfWatchAlertsTest {
     /** Injected by {@link io.aegisops.buggy.support.MonitorStandInResource}. */
     MonitorStandIn monitor;
 
+    /** Injected by {@link LogCaptureResource}. */
+    LogCaptureResource.Lines log;
+
     @AfterEach
     void resetFaults() {
         post("/faults/reset").then().statusCode(200);
@@ -47,6 +51,7 @@ class SelfWatchAlertsTest {
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/api/alerts");
         assertThat(request.contentType()).startsWith("application/json");
+        assertThat(request.authorization()).isEqualTo("Bearer " + Profiles.MonitorAccepts.INTAKE_TOKEN);
         assertThat(request.json().get("observedAt").isTextual()).as("ISO-8601 time, not a number").isTrue();
 
         AppAlert alert = request.alert();
@@ -60,6 +65,15 @@ class SelfWatchAlertsTest {
         assertThat(alert.evidence()).isNotEmpty().hasSizeLessThanOrEqualTo(20);
         assertThat(alert.evidence()).anyMatch(line -> line.contains("WARN") && line.contains("MEMORY_PRESSURE"));
         assertThat(alert.observedAt()).isBefore(OffsetDateTime.now().plusSeconds(1));
+    }
+
+    @Test
+    void shouldNeverLogTheIntakeToken() {
+        within(WAIT, () -> assertThat(monitor.alertsOfType(AlertType.MEMORY_PRESSURE)).isNotEmpty());
+
+        assertThat(log.all()).as("the capture saw start-up").anyMatch(line -> line.contains("Self-watch alerts go to"));
+        assertThat(log.all()).noneMatch(line -> line.contains(Profiles.MonitorAccepts.INTAKE_TOKEN))
+                .noneMatch(line -> line.contains("No intake token"));
     }
 
     @Test

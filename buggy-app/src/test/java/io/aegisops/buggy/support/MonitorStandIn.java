@@ -24,7 +24,7 @@ import java.util.concurrent.Executors;
 public final class MonitorStandIn implements AutoCloseable {
 
     /** One request as received. */
-    public record Received(String method, String path, String contentType, String body) {
+    public record Received(String method, String path, String contentType, String authorization, String body) {
 
         public AppAlert alert() {
             try {
@@ -85,7 +85,8 @@ public final class MonitorStandIn implements AutoCloseable {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), body));
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    exchange.getRequestHeaders().getFirst("Authorization"), body));
             byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, answer.length);

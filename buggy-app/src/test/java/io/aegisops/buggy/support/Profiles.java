@@ -30,19 +30,26 @@ public final class Profiles {
         return config;
     }
 
-    /** A monitor stand-in that accepts every alert; a latency threshold low enough to cross in a test. */
+    /**
+     * A monitor stand-in that accepts every alert, sent with an intake token; a latency threshold low enough to cross
+     * in a test. The app's log is captured, to show the token never reaches it.
+     */
     public static class MonitorAccepts implements QuarkusTestProfile {
+        public static final String INTAKE_TOKEN = "aeg_intake-token-under-test-0123456789abcdefghijk";
+
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = heapAlwaysOverThreshold();
             config.put("buggy.watch.latency-threshold-ms", "300");
             config.put("buggy.watch.latency-critical-ms", "60000");
+            config.put("buggy.monitor-token", INTAKE_TOKEN);
             return config;
         }
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(MonitorStandInResource.class, Map.of("status", "202")));
+            return List.of(new TestResourceEntry(MonitorStandInResource.class, Map.of("status", "202")),
+                    new TestResourceEntry(LogCaptureResource.class));
         }
     }
 
@@ -71,7 +78,7 @@ public final class Profiles {
         }
     }
 
-    /** A monitor stand-in that answers 500 to everything. */
+    /** A monitor stand-in that answers 500 to everything; no intake token, and the app's log captured. */
     public static class MonitorFails implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -80,7 +87,8 @@ public final class Profiles {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(MonitorStandInResource.class, Map.of("status", "500")));
+            return List.of(new TestResourceEntry(MonitorStandInResource.class, Map.of("status", "500")),
+                    new TestResourceEntry(LogCaptureResource.class));
         }
     }
 

@@ -2,8 +2,10 @@ package io.aegisops.diagnosis.rest;
 
 import io.aegisops.contract.Diagnosis;
 import io.aegisops.diagnosis.service.DiagnosisQueries;
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.kit.rest.ApiError;
 import io.aegisops.kit.rest.Violations;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -34,6 +36,7 @@ public class DiagnosisResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "All diagnosis revisions of an incident, newest first",
             description = "An incident that was never diagnosed (or is unknown) has an empty list.")
     @APIResponse(responseCode = "200", description = "The revisions, possibly none")
@@ -48,6 +51,7 @@ public class DiagnosisResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Path("{id}")
     @Operation(summary = "One diagnosis revision")
     @APIResponse(responseCode = "200", description = "The diagnosis")

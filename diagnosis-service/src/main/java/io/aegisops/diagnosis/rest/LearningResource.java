@@ -1,6 +1,8 @@
 package io.aegisops.diagnosis.rest;
 
 import io.aegisops.diagnosis.service.LearningService;
+import io.aegisops.kit.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -33,6 +35,7 @@ public class LearningResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "Learnt patterns (service, deciding alert type, action) with their decision counts and "
             + "confidence versus the rule's")
     public Learning list(@Parameter(description = "only this service's patterns") @QueryParam("service") String service) {

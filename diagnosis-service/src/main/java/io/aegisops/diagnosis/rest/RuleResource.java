@@ -3,6 +3,8 @@ package io.aegisops.diagnosis.rest;
 import io.aegisops.diagnosis.rules.Rule;
 import io.aegisops.diagnosis.rules.RuleSet;
 import io.aegisops.diagnosis.service.DiagnoserChain;
+import io.aegisops.kit.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,6 +37,7 @@ public class RuleResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "The loaded diagnosis rules, in evaluation order (highest priority first)")
     public LoadedRules list() {
         return new LoadedRules(rules.source(), chain.engines(), rules.rules());

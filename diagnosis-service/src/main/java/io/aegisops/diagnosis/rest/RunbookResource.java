@@ -4,10 +4,12 @@ import io.aegisops.diagnosis.runbook.IndexedSection;
 import io.aegisops.diagnosis.runbook.RunbookConfig;
 import io.aegisops.diagnosis.runbook.RunbookHit;
 import io.aegisops.diagnosis.runbook.RunbookIndex;
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.kit.rest.ApiError;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -52,6 +54,7 @@ public class RunbookResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "The indexed runbook sections")
     public Listing list() {
         return index.snapshot()
@@ -61,6 +64,7 @@ public class RunbookResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Path("search")
     @Operation(summary = "The runbook sections closest to a question, best first",
             description = "Cosine similarity of all-MiniLM-L6-v2 embeddings blended with PostgreSQL's full-text rank.")

@@ -2,9 +2,11 @@ package io.aegisops.diagnosis.rest;
 
 import io.aegisops.diagnosis.similar.PastIncidents;
 import io.aegisops.diagnosis.similar.SimilarIncident;
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.kit.rest.ApiError;
 import io.aegisops.kit.rest.Violations;
 import jakarta.validation.constraints.Pattern;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -40,6 +42,7 @@ public class SimilarIncidentResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Path("{id}/similar")
     @Operation(summary = "The closed incidents most similar to an incident, most similar first",
             description = "Cosine similarity of all-MiniLM-L6-v2 embeddings of the incident's diagnosis (target, "

@@ -14,12 +14,14 @@ import io.aegisops.contract.IncidentStatus;
 import io.aegisops.contract.Topics;
 import io.aegisops.diagnosis.Fixtures;
 import io.aegisops.diagnosis.runbook.RunbookIndex;
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.testsupport.AegisInfrastructure;
 import io.aegisops.testsupport.KafkaResource;
 import io.aegisops.testsupport.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -60,6 +62,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(value = AegisInfrastructure.class,
         initArgs = @ResourceArg(name = AegisInfrastructure.DATABASE, value = "diagnosis"))
+@TestSecurity(user = "vera", roles = Roles.VIEWER)
 class DiagnosisFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -13,11 +13,13 @@ import io.aegisops.contract.EventTypes;
 import io.aegisops.contract.IncidentStatus;
 import io.aegisops.contract.Topics;
 import io.aegisops.diagnosis.Fixtures;
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.testsupport.AegisInfrastructure;
 import io.aegisops.testsupport.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
@@ -45,6 +47,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(value = AegisInfrastructure.class,
         initArgs = @ResourceArg(name = AegisInfrastructure.DATABASE, value = "diagnosis"))
+@TestSecurity(user = "vera", roles = Roles.VIEWER)
 class LearningFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -1,9 +1,11 @@
 package io.aegisops.diagnosis.rest;
 
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.testsupport.AegisInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +24,7 @@ import static org.hamcrest.Matchers.hasItems;
 @QuarkusTest
 @QuarkusTestResource(value = AegisInfrastructure.class,
         initArgs = @ResourceArg(name = AegisInfrastructure.DATABASE, value = "diagnosis"))
+@TestSecurity(user = "vera", roles = Roles.VIEWER)
 class DiagnosisResourceTest {
 
     @BeforeAll

@@ -1,10 +1,12 @@
 package io.aegisops.diagnosis.runbook;
 
 import io.aegisops.contract.AlertType;
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.testsupport.AegisInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +38,7 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 @QuarkusTestResource(value = AegisInfrastructure.class,
         initArgs = @ResourceArg(name = AegisInfrastructure.DATABASE, value = "diagnosis"))
+@TestSecurity(user = "vera", roles = Roles.VIEWER)
 class RunbookRetrievalTest {
 
     private final RunbookIndex index;

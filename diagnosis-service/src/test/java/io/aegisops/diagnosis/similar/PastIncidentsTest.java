@@ -10,11 +10,13 @@ import io.aegisops.diagnosis.Fixtures;
 import io.aegisops.diagnosis.runbook.CountingEmbedder;
 import io.aegisops.diagnosis.runbook.SectionEmbedder;
 import io.aegisops.diagnosis.service.DiagnosisService;
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.testsupport.AegisInfrastructure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +53,7 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 @QuarkusTestResource(value = AegisInfrastructure.class,
         initArgs = @ResourceArg(name = AegisInfrastructure.DATABASE, value = "diagnosis"))
+@TestSecurity(user = "vera", roles = Roles.VIEWER)
 class PastIncidentsTest {
 
     private final DiagnosisService diagnoses;

@@ -48,11 +48,12 @@ public class OnDemandInvestigations {
      *
      * @param target   a container name or service of an opted-in container
      * @param question what the person wants to know, e.g. "why is checkout slow?"
+     * @param askedBy  the authenticated principal who asked, recorded in the report
      * @throws InvestigationsBusyException  when as many as allowed are running
      * @throws TargetNotMonitoredException  when no opted-in container has that name or service
      * @throws EngineUnavailableException   when the engine could not be asked
      */
-    public OnDemandReport ask(String target, String question) {
+    public OnDemandReport ask(String target, String question, String askedBy) {
         if (!gate.tryEnter()) {
             throw new InvestigationsBusyException(config.onDemand().concurrency(), config.onDemand().retryAfter());
         }
@@ -71,7 +72,7 @@ public class OnDemandInvestigations {
             Conclusions.Drawn drawn = Conclusions.draw(question, findings.target(), findings.container(), asked,
                     claims, findings.facts(), findings.toolCalls());
             OnDemandReport report = new OnDemandReport(UUID.randomUUID().toString(), findings.target(),
-                    findings.container(), question, askedAt, findings.completedAt(), findings.toolCalls(),
+                    findings.container(), question, askedAt, askedBy, findings.completedAt(), findings.toolCalls(),
                     findings.facts(), drawn.conclusion(), drawn.citations());
             reports.store(report);
             LOG.infof("On-demand investigation of %s: %s", findings.container(), claims.stream()

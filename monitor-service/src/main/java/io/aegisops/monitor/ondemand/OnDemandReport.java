@@ -17,6 +17,8 @@ import java.util.List;
  * @param container   the container investigated
  * @param question    the question, as asked
  * @param requestedAt when it was asked
+ * @param requestedBy who asked: the authenticated principal ({@code Actors.describe}); null in reports stored before
+ *                    callers were authenticated
  * @param completedAt when gathering ended
  * @param toolCalls   every read-only call made, with its duration and outcome
  * @param facts       what was observed, in gathering order ({@code F1}…)
@@ -24,7 +26,7 @@ import java.util.List;
  * @param citations   the facts the conclusion's summary rests on (kind FACT), in the order it names them
  */
 public record OnDemandReport(String id, String target, String container, String question, OffsetDateTime requestedAt,
-                             OffsetDateTime completedAt, List<ToolCall> toolCalls, List<Fact> facts,
+                             String requestedBy, OffsetDateTime completedAt, List<ToolCall> toolCalls, List<Fact> facts,
                              Conclusion conclusion, List<Citation> citations) {
 
     public OnDemandReport {

@@ -2,6 +2,8 @@ package io.aegisops.monitor.rest;
 
 import io.aegisops.contract.IncidentStatus;
 import io.aegisops.contract.IncidentView;
+import io.aegisops.kit.auth.Actors;
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.kit.rest.ApiError;
 import io.aegisops.kit.rest.Violations;
 import io.aegisops.monitor.investigation.InvestigationQueries;
@@ -12,6 +14,8 @@ import io.aegisops.monitor.postmortem.PostmortemWriter;
 import io.aegisops.monitor.service.IncidentDetails;
 import io.aegisops.monitor.service.IncidentQueries;
 import io.aegisops.monitor.service.IncidentService;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -43,7 +47,8 @@ import java.util.UUID;
 
 /**
  * Incidents for people and for the dashboard: list, detail with evidence and timeline, investigations, the
- * postmortem of a closed one, manual resolve.
+ * postmortem of a closed one, manual resolve. Reading needs {@code viewer}; resolving needs {@code operator} and
+ * records the authenticated principal as the actor.
  */
 @Path("/api/incidents")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,20 +59,28 @@ public class IncidentResource {
     private final IncidentService incidents;
     private final InvestigationQueries investigations;
     private final PostmortemQueries postmortems;
+    private final SecurityIdentity identity;
 
     public IncidentResource(IncidentQueries queries, IncidentService incidents, InvestigationQueries investigations,
-                            PostmortemQueries postmortems) {
+                            PostmortemQueries postmortems, SecurityIdentity identity) {
         this.queries = queries;
         this.incidents = incidents;
         this.investigations = investigations;
         this.postmortems = postmortems;
+        this.identity = identity;
     }
 
-    /** Body of a manual resolution. */
-    public record Resolution(@NotBlank @Size(max = 128) String actor, @NotBlank @Size(max = 1000) String reason) {
+    /**
+     * Body of a manual resolution. Who resolved is the authenticated principal, never a field: an {@code actor}
+     * that older clients still send is ignored.
+     *
+     * @param reason why the incident is closed by hand, 1–1000 characters
+     */
+    public record Resolution(@NotBlank @Size(max = 1000) String reason) {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "List incidents, newest first",
             description = "status: one or more statuses, repeated or comma-separated; target: exact target")
     public List<IncidentView> list(@QueryParam("status") List<String> status, @QueryParam("target") String target,
@@ -82,6 +95,7 @@ public class IncidentResource {
 
     @GET
     @Path("{id}")
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "One incident with its alerts and timeline")
     public IncidentDetails get(@PathParam("id") String id) {
         UUID uuid = parseId(id);
@@ -90,6 +104,7 @@ public class IncidentResource {
 
     @GET
     @Path("{id}/investigations")
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "The incident's investigations, newest first",
             description = "One per alert type the incident gained; completed ones carry the facts monitor observed "
                     + "itself, whether each alert type's claim is corroborated by them, and every read made")
@@ -101,6 +116,7 @@ public class IncidentResource {
 
     @GET
     @Path("{id}/postmortem")
+    @RolesAllowed(Roles.VIEWER)
     @Produces(PostmortemWriter.MEDIA_TYPE)
     @Operation(summary = "The postmortem of a closed incident, in Markdown",
             description = "Summary, timeline, time to detect / diagnose / decide / act / resolve, cause (the latest "
@@ -128,11 +144,14 @@ public class IncidentResource {
 
     @POST
     @Path("{id}/resolve")
-    @Operation(summary = "Close an incident by hand (e.g. fixed outside AegisOps)")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Close an incident by hand (e.g. fixed outside AegisOps)",
+            description = "The timeline records the authenticated principal as the actor; an 'actor' field in the "
+                    + "body is ignored.")
     public Response resolve(@PathParam("id") String id, @Valid @NotNull Resolution resolution) {
         UUID uuid = parseId(id);
         try {
-            return incidents.transition(uuid, IncidentStatus.RESOLVED, resolution.actor(), resolution.reason(),
+            return incidents.transition(uuid, IncidentStatus.RESOLVED, Actors.describe(identity), resolution.reason(),
                             OffsetDateTime.now(ZoneOffset.UTC))
                     .map(i -> Response.ok(queries.details(uuid).orElseThrow()).build())
                     .orElseThrow(() -> new NotFoundException("incident " + id + " does not exist"));

@@ -1,5 +1,7 @@
 package io.aegisops.monitor.rest;
 
+import io.aegisops.kit.auth.Actors;
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.kit.rest.ApiError;
 import io.aegisops.monitor.ondemand.EngineUnavailableException;
 import io.aegisops.monitor.ondemand.InvestigationsBusyException;
@@ -7,6 +9,8 @@ import io.aegisops.monitor.ondemand.OnDemandInvestigations;
 import io.aegisops.monitor.ondemand.OnDemandReport;
 import io.aegisops.monitor.ondemand.OnDemandReports;
 import io.aegisops.monitor.ondemand.TargetNotMonitoredException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -37,7 +41,9 @@ import java.util.UUID;
 
 /**
  * On-demand investigations: a person asks about a monitored target without an incident ("why is checkout slow?")
- * and gets the facts monitor-service observed with its read-only tools and the conclusion they support.
+ * and gets the facts monitor-service observed with its read-only tools and the conclusion they support. Asking needs
+ * {@code operator} (it makes engine calls) and the report names the authenticated principal as who asked; reading
+ * reports needs {@code viewer}.
  */
 @Path("/api/investigations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,14 +54,18 @@ public class OnDemandInvestigationResource {
 
     private final OnDemandInvestigations investigations;
     private final OnDemandReports reports;
+    private final SecurityIdentity identity;
 
-    public OnDemandInvestigationResource(OnDemandInvestigations investigations, OnDemandReports reports) {
+    public OnDemandInvestigationResource(OnDemandInvestigations investigations, OnDemandReports reports,
+                                         SecurityIdentity identity) {
         this.investigations = investigations;
         this.reports = reports;
+        this.identity = identity;
     }
 
     /**
-     * Body of a question.
+     * Body of a question. Who asked is the authenticated principal, never a field: an {@code actor} sent anyway is
+     * ignored.
      *
      * @param target   container name or service ({@code aegis.service}, Compose service) of an opted-in container
      * @param question what to find out, 1–500 characters
@@ -68,10 +78,12 @@ public class OnDemandInvestigationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Investigate a monitored target now and answer a question about it",
             description = "Read-only: lists, inspects, reads logs and stats of the target's container and probes its "
                     + "aegis.health-url, judges every fault kind against those facts as an incident's investigation "
-                    + "does, and answers the kinds the question's words point at first. Takes one to two seconds.")
+                    + "does, and answers the kinds the question's words point at first. Takes one to two seconds. "
+                    + "The report's requestedBy is the authenticated principal.")
     @APIResponse(responseCode = "201", description = "The report; Location names it", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OnDemandReport.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid; violations name it",
@@ -89,7 +101,8 @@ public class OnDemandInvestigationResource {
                     schema = @Schema(implementation = ApiError.class)))
     public Response ask(@Valid @NotNull Question body, @Context UriInfo uri) {
         try {
-            OnDemandReport report = investigations.ask(body.target().strip(), body.question().strip());
+            OnDemandReport report = investigations.ask(body.target().strip(), body.question().strip(),
+                    Actors.describe(identity));
             return Response.created(uri.getAbsolutePathBuilder().path(report.id()).build()).entity(report).build();
         } catch (TargetNotMonitoredException e) {
             return error(Response.Status.NOT_FOUND, e.getMessage()).build();
@@ -102,6 +115,7 @@ public class OnDemandInvestigationResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "Past on-demand reports, newest first", description = "limit: 1-100, default 20")
     public List<OnDemandReport> list(
             @QueryParam("limit") @DefaultValue("20")
@@ -112,6 +126,7 @@ public class OnDemandInvestigationResource {
 
     @GET
     @Path("{id}")
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "One on-demand report")
     @APIResponse(responseCode = "400", description = "id is not a UUID", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))

@@ -3,12 +3,14 @@ package io.aegisops.monitor.messaging;
 import io.aegisops.contract.CloudEvent;
 import io.aegisops.contract.RemediationStage;
 import io.aegisops.contract.Topics;
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.monitor.LifecycleEvents;
 import io.aegisops.testsupport.AegisInfrastructure;
 import io.aegisops.testsupport.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +35,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(value = AegisInfrastructure.class,
         initArgs = @ResourceArg(name = AegisInfrastructure.DATABASE, value = "monitor"))
+@TestSecurity(user = "intake", roles = {Roles.REPORTER, Roles.VIEWER})
 class IncidentLifecycleTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

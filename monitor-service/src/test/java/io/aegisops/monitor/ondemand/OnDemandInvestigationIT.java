@@ -6,6 +6,7 @@ import io.aegisops.contract.Fact;
 import io.aegisops.contract.FactNames;
 import io.aegisops.contract.Labels;
 import io.aegisops.contract.ToolCall;
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.monitor.docker.DockerTestEngine;
 import io.aegisops.monitor.docker.StandIn;
 import io.aegisops.testsupport.AegisInfrastructure;
@@ -14,6 +15,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
@@ -43,6 +45,7 @@ import static org.hamcrest.Matchers.containsString;
 @TestProfile(OnDemandInvestigationIT.EngineOn.class)
 @QuarkusTestResource(value = AegisInfrastructure.class,
         initArgs = @ResourceArg(name = AegisInfrastructure.DATABASE, value = "monitor"))
+@TestSecurity(user = "olga", roles = {Roles.VIEWER, Roles.OPERATOR})
 class OnDemandInvestigationIT {
 
     private static final Duration TOLERANCE = Duration.ofSeconds(1);
@@ -110,6 +113,7 @@ class OnDemandInvestigationIT {
         assertThat(report.target()).isEqualTo(name);
         assertThat(report.container()).isEqualTo(name);
         assertThat(report.question()).isEqualTo("why is checkout slow?");
+        assertThat(report.requestedBy()).as("the authenticated principal asked").isEqualTo("olga");
         assertThat(report.completedAt()).isAfterOrEqualTo(report.requestedAt());
         assertThat(report.toolCalls()).extracting(ToolCall::tool)
                 .containsExactly("list", "inspect", "logs", "probe", "stats");

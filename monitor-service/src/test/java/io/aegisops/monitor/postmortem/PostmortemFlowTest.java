@@ -4,11 +4,13 @@ import io.aegisops.contract.ApprovalDecision;
 import io.aegisops.contract.Citation;
 import io.aegisops.contract.RemediationStage;
 import io.aegisops.contract.Topics;
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.testsupport.AegisInfrastructure;
 import io.aegisops.testsupport.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -45,6 +47,7 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 @QuarkusTestResource(value = AegisInfrastructure.class,
         initArgs = @ResourceArg(name = AegisInfrastructure.DATABASE, value = "monitor"))
+@TestSecurity(user = "carol", roles = {Roles.VIEWER, Roles.OPERATOR})
 class PostmortemFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -81,7 +84,7 @@ class PostmortemFlowTest {
         kafka.send(Topics.DIAGNOSES, diagnosis(incidentId, target, 1, "the process crashed",
                 OffsetDateTime.now(ZoneOffset.UTC), List.of()));
         awaitTimeline(incidentId, 2);
-        given().contentType(ContentType.JSON).body(Map.of("actor", "carol", "reason", "fixed by hand"))
+        given().contentType(ContentType.JSON).body(Map.of("reason", "fixed by hand"))
                 .post("/api/incidents/{id}/resolve", incidentId).then().statusCode(200);
         return incidentId;
     }

@@ -6,6 +6,7 @@ import io.aegisops.contract.EventCodec;
 import io.aegisops.contract.Fact;
 import io.aegisops.contract.FactNames;
 import io.aegisops.contract.ToolCall;
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.monitor.ondemand.Conclusion;
 import io.aegisops.monitor.ondemand.Finding;
 import io.aegisops.monitor.ondemand.OnDemandGate;
@@ -15,6 +16,7 @@ import io.aegisops.testsupport.AegisInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +44,7 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 @QuarkusTestResource(value = AegisInfrastructure.class,
         initArgs = @ResourceArg(name = AegisInfrastructure.DATABASE, value = "monitor"))
+@TestSecurity(user = "vera", roles = Roles.VIEWER)
 class OnDemandInvestigationTest {
 
     private final OnDemandGate gate;
@@ -72,7 +75,7 @@ class OnDemandInvestigationTest {
         Fact state = new Fact("F1", FactNames.STATE, "engine.inspect", "State: running",
                 EventCodec.mapper().valueToTree("running"), requestedAt);
         OnDemandReport report = new OnDemandReport(UUID.randomUUID().toString(), target, target + "-1",
-                "why is " + target + " slow?", requestedAt, requestedAt.plusSeconds(1),
+                "why is " + target + " slow?", requestedAt, "olga", requestedAt.plusSeconds(1),
                 List.of(new ToolCall("inspect", target + "-1", 7, "ok")), List.of(state),
                 new Conclusion(target + " looks healthy — state running (F1).", List.of(new Finding(AlertType.LATENCY,
                         true, false, "the container is running and no health check shows a failure", List.of("F1")))),
@@ -82,6 +85,7 @@ class OnDemandInvestigationTest {
     }
 
     @Test
+    @TestSecurity(user = "olga", roles = Roles.OPERATOR)
     void shouldNameEveryMissingField() {
         ask(Map.of()).statusCode(400).contentType(ContentType.JSON)
                 .body("violations.field", equalTo(List.of("question", "target")));
@@ -90,6 +94,7 @@ class OnDemandInvestigationTest {
     }
 
     @Test
+    @TestSecurity(user = "olga", roles = Roles.OPERATOR)
     void shouldRefuseAQuestionLongerThan500Characters() {
         ask(question("checkout", "why? ".repeat(101))).statusCode(400)
                 .body("violations.field", equalTo(List.of("question")))
@@ -98,6 +103,7 @@ class OnDemandInvestigationTest {
     }
 
     @Test
+    @TestSecurity(user = "olga", roles = Roles.OPERATOR)
     void shouldRefuseABodyThatIsNotAQuestion() {
         given().contentType(ContentType.JSON).body("{\"target\": [1]}").post("/api/investigations")
                 .then().statusCode(400).body("message", containsString("target"));
@@ -105,6 +111,7 @@ class OnDemandInvestigationTest {
     }
 
     @Test
+    @TestSecurity(user = "olga", roles = Roles.OPERATOR)
     void shouldSaySoWhenThereIsNoEngineToInvestigateWith() {
         ask(question("checkout", "why is checkout slow?")).statusCode(503).contentType(ContentType.JSON)
                 .body("message", containsString("Docker engine could not be read"))
@@ -112,6 +119,7 @@ class OnDemandInvestigationTest {
     }
 
     @Test
+    @TestSecurity(user = "olga", roles = Roles.OPERATOR)
     void shouldRefuseMoreInvestigationsThanTheCapWithRetryAfter() {
         List<Boolean> taken = List.of(gate.tryEnter(), gate.tryEnter());
         try {
@@ -138,6 +146,7 @@ class OnDemandInvestigationTest {
         assertThat(read.id()).isEqualTo(report.id());
         assertThat(read.question()).isEqualTo(report.question());
         assertThat(read.requestedAt()).isEqualTo(report.requestedAt());
+        assertThat(read.requestedBy()).isEqualTo("olga");
         assertThat(read.facts()).isEqualTo(report.facts());
         assertThat(read.conclusion()).isEqualTo(report.conclusion());
         assertThat(read.citations()).isEqualTo(report.citations());

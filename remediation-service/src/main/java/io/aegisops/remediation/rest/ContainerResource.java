@@ -1,9 +1,11 @@
 package io.aegisops.remediation.rest;
 
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.kit.rest.Violations;
 import io.aegisops.remediation.docker.EngineUnavailableException;
 import io.aegisops.remediation.service.ContainerOverview;
 import io.aegisops.remediation.service.ContainerView;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -32,6 +34,7 @@ public class ContainerResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "Opted-in containers: state, health, restart budget (used/left in the window), last action")
     public List<ContainerView> list(@Parameter(description = "only this target (logical service)")
                                     @QueryParam("target") String target) {

@@ -1,8 +1,10 @@
 package io.aegisops.remediation.rest;
 
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.kit.rest.Violations;
 import io.aegisops.remediation.service.RemediationQueries;
 import io.aegisops.remediation.service.RemediationView;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -33,6 +35,7 @@ public class RemediationResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "Remediations with all their steps",
             description = "With incidentId: that incident's remediation (0 or 1 entries). Without: the newest first.")
     public List<RemediationView> list(
@@ -47,6 +50,7 @@ public class RemediationResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Path("{id}")
     @Operation(summary = "One remediation with all its steps")
     public RemediationView get(@PathParam("id") String id) {

@@ -4,6 +4,7 @@ import io.aegisops.contract.Action;
 import io.aegisops.contract.RemediationEvent;
 import io.aegisops.contract.RemediationStage;
 import io.aegisops.contract.Topics;
+import io.aegisops.kit.auth.Roles;
 import io.aegisops.remediation.support.Remediations;
 import io.aegisops.remediation.support.TestEvents;
 import io.aegisops.testsupport.AegisInfrastructure;
@@ -11,6 +12,7 @@ import io.aegisops.testsupport.KafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -40,6 +42,7 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTest
 @QuarkusTestResource(value = AegisInfrastructure.class,
         initArgs = @ResourceArg(name = AegisInfrastructure.DATABASE, value = "remediation"))
+@TestSecurity(user = "vera", roles = Roles.VIEWER)
 class RemediationResourceTest {
 
     private static final String DEAD_LETTERS = "dead-letter-topic-diagnoses";
