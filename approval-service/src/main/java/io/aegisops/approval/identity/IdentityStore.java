@@ -171,14 +171,17 @@ public class IdentityStore {
             return Optional.empty();
         }
         SlackUser user = SlackUser.findById(slackUserId);
-        if (user == null) {
+        boolean created = user == null;
+        if (created) {
             user = new SlackUser();
             user.slackUserId = slackUserId;
-            user.persist();
         }
         user.principal = principal;
         user.createdAt = now();
         user.createdBy = by;
+        if (created) {
+            user.persist();
+        }
         return Optional.of(SlackUserView.of(user));
     }
 

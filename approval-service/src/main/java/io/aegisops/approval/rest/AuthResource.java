@@ -7,6 +7,7 @@ import io.aegisops.approval.identity.IdentityViews.SlackUserView;
 import io.aegisops.approval.identity.IdentityViews.UserView;
 import io.aegisops.kit.auth.Actors;
 import io.aegisops.kit.auth.Roles;
+import io.aegisops.kit.auth.WhoAmI;
 import io.aegisops.kit.rest.ApiError;
 import io.aegisops.kit.rest.Violations;
 import io.quarkus.security.Authenticated;
@@ -50,10 +51,6 @@ public class AuthResource {
         this.identity = identity;
     }
 
-    /** The authenticated caller. */
-    public record Me(String name, String role, String via, List<String> roles) {
-    }
-
     /** A login. */
     public record LoginBody(String username, String password) {
     }
@@ -74,12 +71,8 @@ public class AuthResource {
     @Path("me")
     @Authenticated
     @Operation(summary = "Who the bearer token belongs to: how every service checks a caller")
-    public Me me() {
-        List<String> granted = Roles.LADDER.stream().filter(identity::hasRole).toList();
-        String role = granted.isEmpty() ? (identity.hasRole(Roles.REPORTER) ? Roles.REPORTER : "none")
-                : granted.get(granted.size() - 1);
-        List<String> roles = identity.hasRole(Roles.REPORTER) && granted.isEmpty() ? List.of(Roles.REPORTER) : granted;
-        return new Me(Actors.name(identity), role, Actors.via(identity), roles);
+    public WhoAmI me() {
+        return WhoAmI.of(identity);
     }
 
     @POST

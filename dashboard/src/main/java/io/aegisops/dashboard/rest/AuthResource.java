@@ -8,7 +8,7 @@ import io.aegisops.dashboard.client.DownstreamException;
 import io.aegisops.dashboard.config.DashboardConfig;
 import io.aegisops.kit.auth.Actors;
 import io.aegisops.kit.auth.AuthConfig;
-import io.aegisops.kit.auth.Roles;
+import io.aegisops.kit.auth.WhoAmI;
 import io.aegisops.kit.rest.ApiError;
 import io.aegisops.kit.rest.Violations;
 import io.quarkus.security.Authenticated;
@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 /**
  * Signing in and out of the war room. approval-service owns users and sessions; the dashboard only turns its session
@@ -49,10 +48,6 @@ public class AuthResource {
 
     /** Who signed in: never the token, which only travels in the cookie. */
     public record SignedIn(String name, String role) {
-    }
-
-    /** Who is calling, as the page shows it and decides which buttons to offer. */
-    public record Me(String name, String role, String via, List<String> roles) {
     }
 
     private final DownstreamClient client;
@@ -131,19 +126,8 @@ public class AuthResource {
     @Path("me")
     @Authenticated
     @Operation(summary = "Who is signed in: name, strongest role, how (session or api-token) and every role granted")
-    public Me me() {
-        List<String> roles = Roles.ALL.stream().filter(identity::hasRole).toList();
-        return new Me(Actors.name(identity), strongest(roles), Actors.via(identity), roles);
-    }
-
-    /** The highest role on the ladder, else the machine role; what "signed in as alice (approver)" shows. */
-    static String strongest(List<String> granted) {
-        for (int i = Roles.LADDER.size() - 1; i >= 0; i--) {
-            if (granted.contains(Roles.LADDER.get(i))) {
-                return Roles.LADDER.get(i);
-            }
-        }
-        return granted.contains(Roles.REPORTER) ? Roles.REPORTER : "none";
+    public WhoAmI me() {
+        return WhoAmI.of(identity);
     }
 
     private NewCookie cookie(String value, int maxAge) {

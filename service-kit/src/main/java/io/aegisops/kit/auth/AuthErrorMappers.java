@@ -58,7 +58,7 @@ public class AuthErrorMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, ResourceInfo resource) {
         String who = identity == null || identity.isAnonymous() ? "this caller"
-                : "'" + identity.getPrincipal().getName() + "' (" + strongest(identity) + ")";
+                : "'" + identity.getPrincipal().getName() + "' (" + Roles.strongest(identity.getRoles()) + ")";
         String needs = required(resource).map(roles -> "; it needs the role " + String.join(" or ", roles))
                 .orElse("");
         return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON)
@@ -71,16 +71,6 @@ public class AuthErrorMappers {
                 .header("WWW-Authenticate", CHALLENGE)
                 .entity(ApiError.of(401, "Unauthorized", message))
                 .build();
-    }
-
-    /** The caller's highest role on the ladder, or its machine role. */
-    static String strongest(SecurityIdentity identity) {
-        for (int i = Roles.LADDER.size() - 1; i >= 0; i--) {
-            if (identity.hasRole(Roles.LADDER.get(i))) {
-                return Roles.LADDER.get(i);
-            }
-        }
-        return identity.hasRole(Roles.REPORTER) ? Roles.REPORTER : "no role";
     }
 
     private static Optional<String[]> required(ResourceInfo resource) {

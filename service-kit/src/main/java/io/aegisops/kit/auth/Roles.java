@@ -51,6 +51,16 @@ public final class Roles {
         return Set.copyOf(LADDER.subList(0, rank + 1));
     }
 
+    /** The highest role on the ladder among {@code granted}, else {@code reporter} if held, else "none". */
+    public static String strongest(java.util.Collection<String> granted) {
+        for (int i = LADDER.size() - 1; i >= 0; i--) {
+            if (granted.contains(LADDER.get(i))) {
+                return LADDER.get(i);
+            }
+        }
+        return granted.contains(REPORTER) ? REPORTER : "none";
+    }
+
     /** The role just below {@code role} on the ladder (empty for {@code viewer} and {@code reporter}). */
     public static Optional<String> below(String role) {
         int rank = LADDER.indexOf(role);
