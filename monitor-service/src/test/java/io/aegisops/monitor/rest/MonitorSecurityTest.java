@@ -1,28 +1,21 @@
 package io.aegisops.monitor.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.aegisops.contract.EventCodec;
 import io.aegisops.kit.auth.Roles;
 import io.aegisops.testsupport.AegisInfrastructure;
-import io.aegisops.testsupport.OpenApiWalk;
 import io.aegisops.testsupport.OpenApiWalk.Operation;
+import io.aegisops.testsupport.SecurityWalk;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,34 +49,8 @@ class MonitorSecurityTest {
             "GET /api/investigations", Set.of(Roles.VIEWER),
             "GET /api/investigations/{id}", Set.of(Roles.VIEWER));
 
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
-
-    private static List<Operation> operations() throws IOException {
-        String document = given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().asString();
-        JsonNode openApi = EventCodec.mapper().readTree(document);
-        return OpenApiWalk.operations(openApi).stream().filter(o -> o.template().startsWith("/api/")).toList();
-    }
-
     private static RequestSpecification as(String token) {
         return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
-    }
-
-    private static Response call(RequestSpecification request, Operation operation) {
-        return request.contentType(ContentType.JSON).body("{}").request(operation.method(), operation.path());
-    }
-
-    /**
-     * The role just below the lowest people's role an operation accepts; a machine (reporter) for reads, which need
-     * the lowest role there is.
-     */
-    private static String oneRoleShort(Operation operation) {
-        String lowest = Roles.LADDER.stream().filter(operation.requiredRoles()::contains).findFirst()
-                .orElseThrow(() -> new AssertionError(operation + " accepts no people's role"));
-        return Roles.below(lowest).orElse(Roles.REPORTER);
     }
 
     private static String alert(String target) {
@@ -98,41 +65,24 @@ class MonitorSecurityTest {
     }
 
     @Test
-    void shouldDocumentTheRolesOfEveryOperation() throws IOException {
-        Map<String, Set<String>> documented = operations().stream()
-                .collect(Collectors.toMap(Operation::toString, Operation::requiredRoles, (a, b) -> a, TreeMap::new));
-
-        assertThat(documented).isEqualTo(new TreeMap<>(ROLES));
+    void shouldDocumentTheRolesOfEveryOperation() {
+        assertThat(SecurityWalk.roleTable(SecurityWalk.documented())).isEqualTo(new TreeMap<>(ROLES));
     }
 
     @Test
-    void shouldRefuseEveryOperationWithoutCredentials() throws IOException {
-        List<Operation> operations = operations();
+    void shouldRefuseEveryOperationWithoutCredentials() {
+        List<Operation> operations = SecurityWalk.documented();
 
-        for (Operation operation : operations) {
-            Response response = call(given(), operation);
-            assertThat(response.statusCode()).as(operation.toString()).isEqualTo(401);
-            assertThat(response.contentType()).as(operation.toString()).startsWith("application/json");
-            assertThat(response.header("WWW-Authenticate")).as(operation.toString()).startsWith("Bearer ");
-            assertThat(response.jsonPath().getInt("status")).as(operation.toString()).isEqualTo(401);
-        }
+        SecurityWalk.assertEveryUnauthenticated(operations);
         assertThat(operations).hasSize(ROLES.size());
     }
 
     @Test
-    void shouldRefuseEveryOperationToACallerOneRoleShort() throws IOException {
-        List<Operation> operations = operations();
+    void shouldRefuseEveryOperationToACallerOneRoleShort() {
+        List<Operation> operations = SecurityWalk.documented();
 
-        for (Operation operation : operations) {
-            Response response = call(as(IdentityStandIn.tokenOf(oneRoleShort(operation))), operation);
-            String what = operation + " as " + oneRoleShort(operation);
-            assertThat(response.statusCode()).as(what).isEqualTo(403);
-            assertThat(response.contentType()).as(what).startsWith("application/json");
-            assertThat(response.jsonPath().getInt("status")).as(what).isEqualTo(403);
-            assertThat(response.jsonPath().getString("message")).as(what)
-                    .contains("may not do this; it needs the role ")
-                    .contains(operation.requiredRoles());
-        }
+        SecurityWalk.assertEveryForbidden(operations,
+                operation -> as(IdentityStandIn.tokenOf(Roles.justBelow(operation.requiredRoles()))));
         assertThat(operations).filteredOn(Operation::mutating).hasSize(4);
     }
 

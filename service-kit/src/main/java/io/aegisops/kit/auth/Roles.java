@@ -61,6 +61,17 @@ public final class Roles {
         return granted.contains(REPORTER) ? REPORTER : "none";
     }
 
+    /**
+     * A role that may not do what {@code accepted} allows: the one just below the lowest ladder role accepted, or
+     * {@code reporter} when the lowest accepted is {@code viewer} (a machine is not a viewer). What a "role too low"
+     * test calls with.
+     */
+    public static String justBelow(java.util.Collection<String> accepted) {
+        String lowest = LADDER.stream().filter(accepted::contains).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(accepted + " names no people's role"));
+        return below(lowest).orElse(REPORTER);
+    }
+
     /** The role just below {@code role} on the ladder (empty for {@code viewer} and {@code reporter}). */
     public static Optional<String> below(String role) {
         int rank = LADDER.indexOf(role);
