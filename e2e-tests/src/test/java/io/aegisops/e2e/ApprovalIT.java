@@ -59,7 +59,7 @@ class ApprovalIT {
                 .get("/api/audit").then().statusCode(200).extract().jsonPath().getList("$");
         assertThat(audit).anySatisfy(entry -> assertThat(entry).containsEntry("kind", "DECIDED")
                 .containsEntry("actor", approver.name()));
-        assertThat(slackStages((String) approval.get("incidentId"))).containsSubsequence(
+        assertThat(slackStages((String) approval.get("incidentId"), approver.name())).containsSubsequence(
                 "Incident detected", "Diagnosed", "Approval needed", "Approved by " + approver.name(), "Acting",
                 "Resolved");
     }
@@ -154,9 +154,9 @@ class ApprovalIT {
     }
 
     /** For each message, the first stage keyword it contains (messages arrive a little after the stages). */
-    private static List<String> slackStages(String incidentId) {
+    private static List<String> slackStages(String incidentId, String approver) {
         List<String> keywords = List.of("Incident detected", "Diagnosed", "Approval needed",
-                "Approved by e2e-approver", "Acting", "Resolved");
+                "Approved by " + approver, "Acting", "Resolved");
         await("Slack messages of " + incidentId).atMost(Duration.ofSeconds(30))
                 .until(() -> slackReceived(incidentId).stream().anyMatch(t -> t.contains("Resolved")));
         List<String> stages = new ArrayList<>();

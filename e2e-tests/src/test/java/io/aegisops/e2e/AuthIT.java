@@ -64,7 +64,8 @@ class AuthIT {
             for (OpenApiWalk.Operation operation : operations(service.getValue())) {
                 String key = service.getKey() + " " + operation;
                 TABLE.add("| " + service.getKey() + " | " + operation.method() + " " + operation.template() + " | "
-                        + (OPEN.contains(key) ? "none (open)" : String.join(", ", operation.requiredRoles())) + " |");
+                        + (OPEN.contains(key) ? "none (open)" : operation.requiredRoles().isEmpty()
+                        ? "any principal" : String.join(" or ", operation.requiredRoles())) + " |");
                 if (OPEN.contains(key)) {
                     continue;
                 }
