@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -216,8 +217,13 @@ class HealingIT {
     }
 
     private Map<String, Object> awaitIncident(String target, String status) {
-        await(target + " incident " + status).atMost(HEAL).pollInterval(Duration.ofMillis(500))
-                .until(() -> Incidents.openedSince(target, since).stream().anyMatch(i -> status.equals(i.get("status"))));
+        try {
+            await(target + " incident " + status).atMost(HEAL).pollInterval(Duration.ofMillis(500))
+                    .until(() -> Incidents.openedSince(target, since).stream()
+                            .anyMatch(i -> status.equals(i.get("status"))));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "\n" + Incidents.explain(target, since), e);
+        }
         return Incidents.openedSince(target, since).stream().filter(i -> status.equals(i.get("status")))
                 .findFirst().orElseThrow();
     }
