@@ -41,9 +41,16 @@ class HealingIT {
 
     private static final Duration HEAL = Duration.ofSeconds(120);
 
+    /**
+     * DetectionIT's self-watch thresholds: the CPU fault is reported within about 3 s, before the slowed /work probe
+     * can report LATENCY first (a LATENCY incident asks a human; with the defaults, 5 samples at 75 % of one CPU on
+     * a loaded two-core host, the suspected cause of an occasional CI failure; a timed-out heal now prints where
+     * the incident stopped).
+     */
     @RegisterExtension
     static final OwnBuggyApp TARGET = OwnBuggyApp.labelled("e2e-heal",
-            Map.of("aegis.policy", "auto", "aegis.restart-budget", "50/15m"));
+            Map.of("aegis.policy", "auto", "aegis.restart-budget", "50/15m"),
+            Map.of("BUGGY_WATCH_CPU_THRESHOLD_PERCENT", "40", "BUGGY_WATCH_CPU_CONSECUTIVE_SAMPLES", "3"));
 
     private final List<String> throwAway = new ArrayList<>();
     private BuggyInstance app;
@@ -121,17 +128,36 @@ class HealingIT {
         assertThat(starts.of(app.id)).isZero();
     }
 
+    /**
+     * The risky fix waits for a person. A decision someone else put on the bus (any process that reaches Kafka can
+     * publish one) is refused and recorded, and only the approver's decision through approval-service acts.
+     */
     @Test
-    void shouldWaitForAHumanOnTheLatencyFaultAndActOnTheirApproval() {
+    void shouldWaitForAHumanOnTheLatencyFaultRefuseAForgedDecisionAndActOnTheApproval() {
         String startedAt = app.startedAt();
         at(app.url()).post("/faults/latency?ms=3000").then().statusCode(200);
 
         Map<String, Object> incident = awaitIncident(app.name, "AWAITING_APPROVAL");
         String incidentId = (String) incident.get("id");
         Map<String, Object> remediation = Remediations.ofIncident(incidentId).get(0);
+        String requestId = (String) remediation.get("approvalRequestId");
         assertThat(app.startedAt()).as("untouched while waiting").isEqualTo(startedAt);
 
-        decide((String) remediation.get("approvalRequestId"), incidentId, ApprovalDecision.Kind.APPROVE);
+        String forgedId = publishForgedApproval(requestId, incidentId);
+        await("the forged decision refused").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> at(Stack.REMEDIATION).queryParam("incidentId", incidentId).get("/api/refused-decisions")
+                        .then().statusCode(200).extract().jsonPath().getList("eventId").contains(forgedId));
+        await("the refusal on the incident's timeline").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> at(Stack.MONITOR).get("/api/incidents/{id}", incidentId).then().extract().jsonPath()
+                        .<String>getList("timeline.reason").stream()
+                        .anyMatch(r -> r.startsWith("refused a decision (APPROVE) naming e2e-forger")));
+        assertThat(Remediations.ofIncident(incidentId).get(0)).containsEntry("state", "AWAITING_APPROVAL");
+        assertThat(app.startedAt()).as("untouched by the forged decision").isEqualTo(startedAt);
+
+        Stack.Credentials approver = Stack.person("e2e-heal-approver", "approver");
+        Stack.as(approver, Stack.APPROVAL).body(Map.of("decision", "APPROVE", "reason", "approved by the e2e test"))
+                .post("/api/approvals/{id}/decision", requestId).then().statusCode(200);
 
         awaitStatus(incidentId, "RESOLVED");
         assertThat(app.startedAt()).isNotEqualTo(startedAt);
@@ -234,12 +260,18 @@ class HealingIT {
                         .then().extract().path("incident.status")));
     }
 
-    /** An approval decision as any producer may publish it (approval-service, or a script). */
-    private static void decide(String requestId, String incidentId, ApprovalDecision.Kind kind) {
-        ApprovalDecision decision = new ApprovalDecision(requestId, incidentId, kind, null, "e2e-operator",
-                "approved by the end-to-end test", null, OffsetDateTime.now(ZoneOffset.UTC));
-        CloudEvent event = EventCodec.create("/aegisops/e2e-tests", EventTypes.APPROVAL_DECIDED, incidentId, null,
-                decision);
+    /**
+     * An APPROVE decision as any process on the Kafka network can publish it: claiming approval-service as its source,
+     * but without approval-service's signature.
+     *
+     * @return the event's id
+     */
+    private static String publishForgedApproval(String requestId, String incidentId) {
+        ApprovalDecision decision = new ApprovalDecision(requestId, incidentId, ApprovalDecision.Kind.APPROVE, null,
+                "e2e-forger", "approved on the bus, not through approval-service", null,
+                OffsetDateTime.now(ZoneOffset.UTC));
+        CloudEvent event = EventCodec.create("/aegisops/approval-service", EventTypes.APPROVAL_DECIDED, incidentId,
+                null, decision);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.KAFKA,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
@@ -248,5 +280,6 @@ class HealingIT {
         } catch (Exception e) {
             throw new IllegalStateException("could not publish the approval decision to " + Stack.KAFKA, e);
         }
+        return event.id();
     }
 }

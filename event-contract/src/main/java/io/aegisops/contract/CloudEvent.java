@@ -19,6 +19,9 @@ import java.time.OffsetDateTime;
  * @param time        when the state change happened (not when it was relayed)
  * @param datacontenttype always {@code application/json}
  * @param data        the type-specific payload
+ * @param signature   CloudEvents extension attribute: the producer's Ed25519 signature over
+ *                    {@link EventCodec#signedContent(CloudEvent)}, base64; only events that order an action carry one
+ *                    (approval decisions), so a consumer can tell them from what anyone else put on the topic
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloudEvent(
@@ -30,8 +33,15 @@ public record CloudEvent(
         String subject,
         OffsetDateTime time,
         String datacontenttype,
-        JsonNode data) {
+        JsonNode data,
+        String signature) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+
+    /** This event with a signature (replacing any it had). */
+    public CloudEvent signed(String signature) {
+        return new CloudEvent(specversion, id, source, type, incidentid, subject, time, datacontenttype, data,
+                signature);
+    }
 }

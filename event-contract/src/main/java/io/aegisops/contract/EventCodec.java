@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -33,12 +34,30 @@ public final class EventCodec {
     /** A new event with a fresh id and the current time. */
     public static CloudEvent create(String source, String type, String incidentId, String subject, Object data) {
         return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source, type, incidentId,
-                subject, OffsetDateTime.now(ZoneOffset.UTC), "application/json", MAPPER.valueToTree(data));
+                subject, OffsetDateTime.now(ZoneOffset.UTC), "application/json", MAPPER.valueToTree(data), null);
     }
 
     public static String encode(CloudEvent event) {
         try {
             return MAPPER.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event " + event.id() + " cannot be serialised: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What a signature covers: every attribute a consumer acts on (id, source, type, incident, subject, time) and the
+     * data, one per line, the data as this codec writes it. Stable across a round trip through {@link #encode} and
+     * {@link #decode}, so the producer signs what it stores and the consumer checks what it read.
+     */
+    public static byte[] signedContent(CloudEvent event) {
+        try {
+            String content = String.join("\n", "aegisops-signed-event-v1", String.valueOf(event.id()),
+                    String.valueOf(event.source()), String.valueOf(event.type()), String.valueOf(event.incidentid()),
+                    String.valueOf(event.subject()),
+                    event.time() == null ? "null" : event.time().toInstant().toString(),
+                    MAPPER.writeValueAsString(event.data()));
+            return content.getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event " + event.id() + " cannot be serialised: " + e.getMessage(), e);
         }

@@ -10,6 +10,7 @@ import io.aegisops.contract.EventCodec;
 import io.aegisops.contract.EventTypes;
 import io.aegisops.contract.RemediationEvent;
 import io.aegisops.contract.RemediationStage;
+import io.aegisops.testsupport.SignedEvents;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class LifecycleEvents {
                                       String reason, OffsetDateTime at) {
         ApprovalDecision decision = new ApprovalDecision(UUID.randomUUID().toString(), incidentId, kind, null, actor,
                 reason, null, at);
-        return EventCodec.create("/aegisops/approval-service", EventTypes.APPROVAL_DECIDED, incidentId, target,
-                decision);
+        return SignedEvents.sign(EventCodec.create("/aegisops/approval-service", EventTypes.APPROVAL_DECIDED,
+                incidentId, target, decision));
     }
 }

@@ -1,5 +1,6 @@
 package io.aegisops.remediation;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aegisops.contract.Action;
 import io.aegisops.contract.ApprovalDecision;
 import io.aegisops.contract.ApprovalRequest;
@@ -22,6 +23,7 @@ import io.aegisops.remediation.support.Remediations;
 import io.aegisops.remediation.support.TestEvents;
 import io.aegisops.remediation.support.ThrowAwayContainers;
 import io.aegisops.testsupport.AegisInfrastructure;
+import io.aegisops.testsupport.SignedEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -35,10 +37,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,9 +53,13 @@ import static io.aegisops.remediation.support.ThrowAwayContainers.optedIn;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * remediation-service against a real PostgreSQL, a real Kafka broker and the real Docker engine: diagnoses and
@@ -66,6 +74,7 @@ class RemediationFlowIT {
 
     private static final String DIAGNOSES_CONSUMER = "remediation-service.diagnoses";
     private static final String APPROVALS_CONSUMER = "remediation-service.approvals";
+    private static final String REFUSALS_CONSUMER = "remediation-service.refused-decisions";
 
     private static final Remediations remediations = new Remediations();
 
@@ -187,6 +196,54 @@ class RemediationFlowIT {
         assertThat(containers.startedAt(id)).isNotEqualTo(startedBefore);
         assertThat(remediations.await(incident, RemediationStage.ACTING).actor()).isEqualTo("alice");
         assertThat(resolved.details()).containsEntry("startedAtBefore", startedBefore);
+        assertThat(containers.events(id, "restart", testStart)).hasSize(1);
+    }
+
+    /**
+     * The event bus is not a command line: decisions approval-service did not sign (unsigned, signed by another key,
+     * altered after signing) are recorded and change nothing, and a forgery that borrowed the genuine decision's
+     * event id does not stop the genuine one from counting.
+     */
+    @Test
+    void shouldRecordButNeverApplyADecisionApprovalServiceDidNotSign() throws Exception {
+        String target = containers.uniqueName("forged");
+        String id = startTarget(target);
+        String startedBefore = containers.startedAt(id);
+        String incident = TestEvents.newIncident();
+        send(TestEvents.diagnosis(incident, 1, target, target, Action.RESTART, 0.70, true));
+        ApprovalRequest request = remediations.awaitApprovalRequests(incident, 1).get(0);
+        CloudEvent genuine = TestEvents.decisionEvent(request.requestId(), incident, ApprovalDecision.Kind.APPROVE,
+                null, "alice", "looks right");
+        CloudEvent unsigned = TestEvents.decisionEvent(request.requestId(), incident, ApprovalDecision.Kind.APPROVE,
+                null, "mallory", "unsigned").signed(null);
+        String otherKey = Base64.getEncoder().encodeToString(
+                KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate().getEncoded());
+        CloudEvent otherKeySigned = SignedEvents.sign(TestEvents.decisionEvent(request.requestId(), incident,
+                ApprovalDecision.Kind.OVERRIDE, Action.STOP, "mallory", "own key"), otherKey);
+        ObjectNode altered = genuine.data().deepCopy();
+        altered.put("actor", "mallory");
+        CloudEvent borrowedId = new CloudEvent(genuine.specversion(), genuine.id(), genuine.source(), genuine.type(),
+                genuine.incidentid(), genuine.subject(), genuine.time(), genuine.datacontenttype(), altered,
+                genuine.signature());
+
+        for (CloudEvent forged : List.of(unsigned, otherKeySigned, borrowedId)) {
+            remediations.sendAndAwaitProcessed(Topics.APPROVALS, REFUSALS_CONSUMER, forged);
+        }
+
+        assertThat(containers.startedAt(id)).isEqualTo(startedBefore);
+        given().queryParam("incidentId", incident).get("/api/remediations").then().statusCode(200)
+                .body("[0].state", equalTo("AWAITING_APPROVAL"))
+                .body("[0].approvals[0].decision", nullValue());
+        given().queryParam("incidentId", incident).get("/api/refused-decisions").then().statusCode(200)
+                .body("eventId", containsInAnyOrder(unsigned.id(), otherKeySigned.id(), genuine.id()))
+                .body("actor", everyItem(equalTo("mallory")))
+                .body("reason", hasItems("not applied: it carries no signature",
+                        "not applied: its signature does not match its content and approval-service's key"));
+
+        remediations.sendAndAwaitProcessed(Topics.APPROVALS, APPROVALS_CONSUMER, genuine);
+        remediations.await(incident, RemediationStage.RESOLVED);
+
+        assertThat(remediations.await(incident, RemediationStage.ACTING).actor()).isEqualTo("alice");
         assertThat(containers.events(id, "restart", testStart)).hasSize(1);
     }
 

@@ -11,6 +11,9 @@ import io.aegisops.contract.EventCodec;
 import io.aegisops.contract.EventTypes;
 import io.aegisops.contract.Topics;
 import io.aegisops.kit.outbox.Outbox;
+import io.aegisops.kit.signing.EventSigner;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -36,12 +39,20 @@ public class ApprovalService {
     private final Outbox outbox;
     private final Notifier notifier;
     private final ApprovalConfig config;
+    private final EventSigner signer;
 
-    public ApprovalService(EntityManager entityManager, Outbox outbox, Notifier notifier, ApprovalConfig config) {
+    public ApprovalService(EntityManager entityManager, Outbox outbox, Notifier notifier, ApprovalConfig config,
+                           EventSigner signer) {
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.notifier = notifier;
         this.config = config;
+        this.signer = signer;
+    }
+
+    /** A missing signing key stops the service at start-up, not at the first decision an approver makes. */
+    void checkSigningKey(@Observes StartupEvent start) {
+        signer.checkKey();
     }
 
     /**
@@ -165,7 +176,7 @@ public class ApprovalService {
         AuditEntry.record(approval, AuditKind.DECIDED, approval.decidedBy, approval.decision, approval.decidedAction,
                 why, approval.decidedAt);
         outbox.publish(Topics.APPROVALS, EventTypes.APPROVAL_DECIDED, approval.incidentId.toString(), approval.target,
-                approval.toDecision());
+                approval.toDecision(), signer::sign);
         notifier.decided(approval);
     }
 

@@ -14,6 +14,7 @@ import io.aegisops.contract.CloudEvent;
 import io.aegisops.contract.EventCodec;
 import io.aegisops.contract.EventTypes;
 import io.aegisops.contract.Topics;
+import io.aegisops.kit.signing.SignatureVerifier;
 import io.aegisops.testsupport.AegisInfrastructure;
 import io.aegisops.testsupport.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -69,9 +70,11 @@ class ApprovalDecisionTest {
     private static KafkaTestClient kafka;
 
     private final DataSource dataSource;
+    private final SignatureVerifier signatures;
 
-    ApprovalDecisionTest(DataSource dataSource) {
+    ApprovalDecisionTest(DataSource dataSource, SignatureVerifier signatures) {
         this.dataSource = dataSource;
+        this.signatures = signatures;
     }
 
     @BeforeEach
@@ -140,6 +143,8 @@ class ApprovalDecisionTest {
         assertThat(record.key()).isEqualTo(incident.incidentId);
         CloudEvent event = EventCodec.decode(record.value());
         assertThat(event.source()).isEqualTo("/aegisops/approval-service");
+        assertThat(event.signature()).as("signed with approval-service's key").isNotBlank();
+        assertThat(signatures.problem(event)).as("what remediation-service checks").isEmpty();
         assertThat(event.incidentid()).isEqualTo(incident.incidentId);
         ApprovalDecision decision = EventCodec.data(event, ApprovalDecision.class);
         assertThat(decision.requestId()).isEqualTo(id);

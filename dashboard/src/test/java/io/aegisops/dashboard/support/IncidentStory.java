@@ -165,7 +165,7 @@ public final class IncidentStory {
 
     private Step step(String topic, String type, String source, long at, Object data) {
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source, type,
-                incidentId, target, time(at), "application/json", EventCodec.mapper().valueToTree(data));
+                incidentId, target, time(at), "application/json", EventCodec.mapper().valueToTree(data), null);
         return new Step(topic, event);
     }
 

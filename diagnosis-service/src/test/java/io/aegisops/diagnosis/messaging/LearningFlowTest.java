@@ -22,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import io.aegisops.testsupport.SignedEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,8 +100,8 @@ class LearningFlowTest {
         List<CloudEvent> events = new ArrayList<>();
         events.add(EventCodec.create("/aegisops/remediation-service", EventTypes.APPROVAL_REQUESTED,
                 diagnosis.incidentId(), diagnosis.target(), request));
-        events.add(EventCodec.create("/aegisops/approval-service", EventTypes.APPROVAL_DECIDED,
-                diagnosis.incidentId(), diagnosis.target(), decision));
+        events.add(SignedEvents.sign(EventCodec.create("/aegisops/approval-service", EventTypes.APPROVAL_DECIDED,
+                diagnosis.incidentId(), diagnosis.target(), decision)));
         return events;
     }
 

@@ -21,6 +21,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
+import io.aegisops.testsupport.SignedEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,9 +109,9 @@ class SimilarIncidentFlowTest {
                         UUID.randomUUID().toString(), diagnosis.id(), diagnosis.target(), diagnosis.container(),
                         diagnosis.action(), diagnosis.confidence(), diagnosis.rootCause(), diagnosis.evidence(),
                         "policy manual", now, diagnosis.citations())));
-        kafka.send(Topics.APPROVALS, EventCodec.create("/aegisops/approval-service", EventTypes.APPROVAL_DECIDED,
-                diagnosis.incidentId(), diagnosis.target(), new ApprovalDecision(requestId, diagnosis.incidentId(),
-                        ApprovalDecision.Kind.APPROVE, null, "alice", null, null, now)));
+        kafka.send(Topics.APPROVALS, SignedEvents.sign(EventCodec.create("/aegisops/approval-service",
+                EventTypes.APPROVAL_DECIDED, diagnosis.incidentId(), diagnosis.target(), new ApprovalDecision(requestId,
+                        diagnosis.incidentId(), ApprovalDecision.Kind.APPROVE, null, "alice", null, null, now))));
     }
 
     /** The stored outcome of a past incident: status and decision, or null while it is not kept. */

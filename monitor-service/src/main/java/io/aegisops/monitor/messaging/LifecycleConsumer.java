@@ -7,27 +7,37 @@ import io.aegisops.contract.EventCodec;
 import io.aegisops.contract.EventTypes;
 import io.aegisops.contract.RemediationEvent;
 import io.aegisops.kit.inbox.Inbox;
+import io.aegisops.kit.signing.ClaimedDecision;
+import io.aegisops.kit.signing.SignatureVerifier;
 import io.aegisops.monitor.service.LifecycleRecorder;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.Optional;
+
 /**
  * Reads the downstream topics so incidents follow their diagnosis, remediation and approvals. Each event
  * is applied once (inbox) in the same transaction as its effect; a record that is not a CloudEvent goes
- * to the channel's dead-letter topic instead of blocking the partition.
+ * to the channel's dead-letter topic instead of blocking the partition. A decision approval-service did not sign is
+ * not mirrored as one: its incident's timeline records the attempt instead.
  */
 @ApplicationScoped
 public class LifecycleConsumer {
 
     static final String CONSUMER = "monitor-service.lifecycle";
+    /** Its own claim for refusals, so a forged event borrowing a genuine decision's id cannot use that id up. */
+    static final String REFUSALS = "monitor-service.refused-decisions";
 
     private final Inbox inbox;
     private final LifecycleRecorder recorder;
+    private final SignatureVerifier signatures;
 
-    public LifecycleConsumer(Inbox inbox, LifecycleRecorder recorder) {
+    public LifecycleConsumer(Inbox inbox, LifecycleRecorder recorder, SignatureVerifier signatures) {
         this.inbox = inbox;
         this.recorder = recorder;
+        this.signatures = signatures;
+        signatures.checkKey();
     }
 
     @Incoming("diagnoses-in")
@@ -52,7 +62,13 @@ public class LifecycleConsumer {
     @Blocking
     public void onApproval(String payload) {
         CloudEvent event = EventCodec.decode(payload);
-        if (EventTypes.APPROVAL_DECIDED.equals(event.type())) {
+        if (!EventTypes.APPROVAL_DECIDED.equals(event.type())) {
+            return;
+        }
+        Optional<String> forged = signatures.problem(event);
+        if (forged.isPresent()) {
+            inbox.once(REFUSALS, event, e -> recorder.refused(e.source(), ClaimedDecision.of(e), forged.get()));
+        } else {
             inbox.once(CONSUMER, event, e -> recorder.decided(EventCodec.data(e, ApprovalDecision.class)));
         }
     }

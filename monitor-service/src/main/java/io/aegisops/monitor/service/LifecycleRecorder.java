@@ -4,12 +4,15 @@ import io.aegisops.contract.ApprovalDecision;
 import io.aegisops.contract.Diagnosis;
 import io.aegisops.contract.IncidentStatus;
 import io.aegisops.contract.RemediationEvent;
+import io.aegisops.kit.signing.ClaimedDecision;
 import io.aegisops.monitor.domain.Incident;
 import io.aegisops.monitor.domain.IncidentDiagnosis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -75,6 +78,32 @@ public class LifecycleRecorder {
         }
         incident(decision.incidentId()).ifPresent(incident ->
                 incidents.note(incident.id, decision.actor(), reason.toString(), decision.decidedAt()));
+    }
+
+    /**
+     * A decision event approval-service did not sign: noted on the incident it names, with who it claimed to be from,
+     * so the war room sees the attempt. Nothing else changes.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refused(String source, ClaimedDecision claimed, String why) {
+        LOG.warnf("Refused a decision event for incident %s from %s: %s", claimed.incidentId(), source, why);
+        String what = claimed.decision() == null ? "a decision" : "a decision (" + clip(claimed.decision()) + ")";
+        String by = claimed.actor() == null ? "" : " naming " + clip(claimed.actor());
+        incidentQuietly(claimed.incidentId()).ifPresent(incident -> incidents.note(incident.id,
+                "monitor-service (event bus)", "refused " + what + by + " from " + clip(source)
+                        + ": not applied, " + why, OffsetDateTime.now(ZoneOffset.UTC)));
+    }
+
+    private static String clip(String value) {
+        if (value == null) {
+            return "an unnamed source";
+        }
+        String clean = value.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 100 ? clean.substring(0, 100) + "…" : clean;
+    }
+
+    private static Optional<Incident> incidentQuietly(String id) {
+        return id == null ? Optional.empty() : incident(id);
     }
 
     private static Optional<Incident> incident(String id) {

@@ -1,5 +1,6 @@
 package io.aegisops.monitor.messaging;
 
+import io.aegisops.contract.ApprovalDecision;
 import io.aegisops.contract.CloudEvent;
 import io.aegisops.contract.RemediationStage;
 import io.aegisops.contract.Topics;
@@ -130,5 +131,33 @@ class IncidentLifecycleTest {
 
         awaitStatus(incidentId, "ESCALATED");
         kafka.awaitRecords("dead-letter-topic-remediations-in", r -> "this is not an event".equals(r.value()), 1, WAIT);
+    }
+
+    /** A decision approval-service did not sign is shown on the timeline as a refused attempt, not as a decision. */
+    @Test
+    void shouldNoteARefusedDecisionOnTheTimelineInsteadOfMirroringIt() {
+        String target = LifecycleEvents.newTarget();
+        String incidentId = openIncident(target);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        CloudEvent forged = LifecycleEvents.decision(incidentId, target, ApprovalDecision.Kind.APPROVE, "mallory",
+                "trust me", now).signed(null);
+        CloudEvent genuine = LifecycleEvents.decision(incidentId, target, ApprovalDecision.Kind.APPROVE, "alice",
+                "looks right", now);
+
+        kafka.send(Topics.APPROVALS, forged);
+        kafka.send(Topics.APPROVALS, genuine);
+        await().atMost(WAIT).until(() -> given().get("/api/incidents/{id}", incidentId).then().extract()
+                .jsonPath().getList("timeline").size() == 3);
+
+        List<Map<String, Object>> timeline = given().get("/api/incidents/{id}", incidentId).then().extract()
+                .jsonPath().getList("timeline");
+        assertThat(timeline).extracting(step -> (String) step.get("reason")).containsExactlyInAnyOrder(
+                "CRASH from APP_WEBHOOK: exited with 3",
+                "refused a decision (APPROVE) naming mallory from /aegisops/approval-service: not applied, it carries no"
+                        + " signature",
+                "approve: looks right");
+        assertThat(timeline).extracting(step -> (String) step.get("actor"))
+                .containsExactlyInAnyOrder("monitor-service (app-webhook)", "monitor-service (event bus)", "alice");
+        given().get("/api/incidents/{id}", incidentId).then().body("incident.status", equalTo("OPEN"));
     }
 }

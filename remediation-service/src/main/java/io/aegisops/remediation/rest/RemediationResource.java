@@ -60,7 +60,7 @@ public class RemediationResource {
         return queries.byId(uuid).orElseThrow(() -> new NotFoundException("remediation " + id + " does not exist"));
     }
 
-    private static UUID uuid(String value, String field, Violations violations) {
+    static UUID uuid(String value, String field, Violations violations) {
         try {
             return UUID.fromString(value.trim());
         } catch (IllegalArgumentException e) {

@@ -31,6 +31,7 @@ class RemediationSecurityTest {
     /** The role table the code must produce: a change to it is a change to this test. */
     private static final Map<String, Set<String>> ROLES = Map.of(
             "GET /api/containers", Set.of(Roles.VIEWER),
+            "GET /api/refused-decisions", Set.of(Roles.VIEWER),
             "GET /api/remediations", Set.of(Roles.VIEWER),
             "GET /api/remediations/{id}", Set.of(Roles.VIEWER));
 

@@ -8,6 +8,7 @@ import io.aegisops.contract.CloudEvent;
 import io.aegisops.contract.Diagnosis;
 import io.aegisops.contract.EventCodec;
 import io.aegisops.contract.EventTypes;
+import io.aegisops.testsupport.SignedEvents;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -48,7 +49,8 @@ public final class TestEvents {
                                            String actor, String reason) {
         ApprovalDecision decision = new ApprovalDecision(requestId, incidentId, kind, action, actor, reason,
                 kind == ApprovalDecision.Kind.REQUEST_CHANGES ? reason : null, OffsetDateTime.now(ZoneOffset.UTC));
-        return EventCodec.create("/aegisops/approval-service", EventTypes.APPROVAL_DECIDED, incidentId, null, decision);
+        return SignedEvents.sign(EventCodec.create("/aegisops/approval-service", EventTypes.APPROVAL_DECIDED, incidentId,
+                null, decision));
     }
 
     public static String newIncident() {

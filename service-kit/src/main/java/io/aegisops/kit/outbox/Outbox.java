@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The only way a service announces a state change. It never talks to Kafka: it writes the event into the
@@ -39,7 +40,17 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent publish(String topic, String type, String incidentId, String subject, Object data) {
-        CloudEvent event = EventCodec.create(source, type, incidentId, subject, data);
+        return publish(topic, type, incidentId, subject, data, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #publish(String, String, String, String, Object)}, with the event finished (e.g. signed by
+     * {@link io.aegisops.kit.signing.EventSigner}) before it is stored: what is relayed is exactly what was finished.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CloudEvent publish(String topic, String type, String incidentId, String subject, Object data,
+                              UnaryOperator<CloudEvent> finish) {
+        CloudEvent event = finish.apply(EventCodec.create(source, type, incidentId, subject, data));
         OutboxMessage message = new OutboxMessage();
         message.id = UUID.fromString(event.id());
         message.topic = topic;
