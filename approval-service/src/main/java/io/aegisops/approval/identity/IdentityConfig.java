@@ -29,6 +29,25 @@ public interface IdentityConfig {
     @WithDefault("12h")
     Duration sessionTtl();
 
+    /** Password guessing, slowed per user name (LoginThrottle). */
+    Login login();
+
+    /** How many wrong passwords in a row a user name may have before its logins are refused for a while. */
+    interface Login {
+
+        /** Failures in a row that are free; the next one locks the name. */
+        @WithDefault("5")
+        int freeFailures();
+
+        /** The first lock; each further failure doubles it. */
+        @WithDefault("30s")
+        Duration lockout();
+
+        /** The longest lock. */
+        @WithDefault("15m")
+        Duration maxLockout();
+    }
+
     /** A password shorter than this is refused. */
     @WithDefault("12")
     int minPasswordLength();

@@ -5,6 +5,7 @@ import io.aegisops.approval.identity.IdentityViews.IssuedToken;
 import io.aegisops.approval.identity.IdentityViews.Session;
 import io.aegisops.approval.identity.IdentityViews.SlackUserView;
 import io.aegisops.approval.identity.IdentityViews.UserView;
+import io.aegisops.approval.identity.LoginThrottle;
 import io.aegisops.kit.auth.Actors;
 import io.aegisops.kit.auth.Roles;
 import io.aegisops.kit.auth.WhoAmI;
@@ -30,8 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -45,10 +48,12 @@ public class AuthResource {
 
     private final IdentityStore store;
     private final SecurityIdentity identity;
+    private final LoginThrottle throttle;
 
-    public AuthResource(IdentityStore store, SecurityIdentity identity) {
+    public AuthResource(IdentityStore store, SecurityIdentity identity, LoginThrottle throttle) {
         this.store = store;
         this.identity = identity;
+        this.throttle = throttle;
     }
 
     /** A login. */
@@ -89,12 +94,21 @@ public class AuthResource {
             violations.maxLength(body.password(), 200, "password");
         }
         violations.throwIfAny();
+        Optional<Duration> locked = throttle.attempt(body.username());
+        if (locked.isPresent()) {
+            long seconds = Math.max(1, (locked.get().toMillis() + 999) / 1000);
+            return Response.status(Response.Status.TOO_MANY_REQUESTS).type(MediaType.APPLICATION_JSON)
+                    .header("Retry-After", seconds)
+                    .entity(ApiError.of(429, "Too Many Requests", "too many wrong passwords for this user; try again"
+                            + " in " + seconds + " s (an API token still works)")).build();
+        }
         Session session = store.login(body.username(), body.password())
                 .orElse(null);
         if (session == null) {
             return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON)
                     .entity(ApiError.of(401, "Unauthorized", "unknown user or wrong password")).build();
         }
+        throttle.succeeded(body.username());
         return Response.status(Response.Status.CREATED).entity(session).build();
     }
 

@@ -20,6 +20,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -86,6 +87,32 @@ class AuthResourceTest {
         admin().get("/api/auth/users").then().statusCode(200)
                 .body("find { it.name == '" + name + "' }.tokens[0].kind", equalTo("SESSION"))
                 .body("find { it.name == '" + name + "' }.tokens[0].revokedAt", not(nullValue()));
+    }
+
+    /** Password guessing is slowed per name; the right password is refused too while locked; tokens still work. */
+    @Test
+    void shouldLockANameAfterRepeatedWrongPasswordsWhileItsTokensKeepWorking() {
+        String name = "guess-" + UUID.randomUUID().toString().substring(0, 8);
+        admin().contentType(ContentType.JSON)
+                .body(Map.of("name", name, "role", "operator", "password", "correct horse battery"))
+                .post("/api/auth/users").then().statusCode(201);
+        String token = admin().contentType(ContentType.JSON).body(Map.of("label", "cli"))
+                .post("/api/auth/users/{name}/tokens", name).then().statusCode(201).extract().path("token");
+
+        // The defaults let 5 failures through, then one guess per lock (30 s, doubling).
+        for (int i = 1; i <= 6; i++) {
+            given().contentType(ContentType.JSON).body(Map.of("username", name, "password", "guess number " + i))
+                    .post("/api/auth/sessions").then().statusCode(401);
+        }
+        given().contentType(ContentType.JSON).body(Map.of("username", name.toUpperCase(), "password",
+                        "correct horse battery"))
+                .post("/api/auth/sessions").then().statusCode(429).contentType(ContentType.JSON)
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"))
+                .body("message", startsWith("too many wrong passwords for this user; try again in"));
+
+        given().auth().oauth2(token).get("/api/auth/me").then().statusCode(200).body("name", equalTo(name));
+        given().contentType(ContentType.JSON).body(Map.of("username", "other-" + name, "password", "a guess 12"))
+                .post("/api/auth/sessions").then().statusCode(401); // another name is not locked
     }
 
     @Test
