@@ -43,9 +43,7 @@ class HealingIT {
 
     /**
      * DetectionIT's self-watch thresholds: the CPU fault is reported within about 3 s, before the slowed /work probe
-     * can report LATENCY first (a LATENCY incident asks a human; with the defaults, 5 samples at 75 % of one CPU on
-     * a loaded two-core host, the suspected cause of an occasional CI failure; a timed-out heal now prints where
-     * the incident stopped).
+     * can report LATENCY first (a LATENCY incident asks a human). A timed-out heal prints where the incident stopped.
      */
     @RegisterExtension
     static final OwnBuggyApp TARGET = OwnBuggyApp.labelled("e2e-heal",
@@ -230,9 +228,9 @@ class HealingIT {
                 .containsSubsequence("OPEN", "REMEDIATING", "VERIFYING", "RESOLVED")
                 .doesNotContain("AWAITING_APPROVAL");
         // The diagnosis is on the timeline: as the OPEN → DIAGNOSED step, or as a note when monitor learnt of it
-        // only after remediation-service had acted on it (the two travel on different topics, and monitor's
-        // diagnosis consumer can lose a row-version race to an alert joining the incident; seen in CI, where the
-        // timeline read OPEN, REMEDIATING, REMEDIATING (the diagnosis' note), VERIFYING, RESOLVED).
+        // only after remediation-service had acted on it (the two travel on different topics, so monitor may read
+        // the remediation's ACTING first; the timeline then reads OPEN, REMEDIATING, REMEDIATING (the diagnosis'
+        // note), VERIFYING, RESOLVED).
         assertThat(timeline).as("the diagnosis on the timeline").anySatisfy(step -> assertThat(
                 (String) step.get("reason")).contains("→ RESTART (confidence").contains("revision 1"));
         // The restarted app must come back quiet: no new incident from its own start-up (JIT warm-up latency,

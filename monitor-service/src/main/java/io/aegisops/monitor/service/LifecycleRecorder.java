@@ -8,6 +8,7 @@ import io.aegisops.kit.signing.ClaimedDecision;
 import io.aegisops.monitor.domain.Incident;
 import io.aegisops.monitor.domain.IncidentDiagnosis;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -21,8 +22,9 @@ import java.util.UUID;
  * Mirrors what the other services announce into the incident's status and timeline, so monitor-service
  * stays the one place that knows where every incident stands. Diagnoses and remediation steps travel on
  * different topics and may arrive in either order: a diagnosis only moves an OPEN incident, and nothing
- * moves a closed one, so the status never goes backwards. The latest diagnosis itself is kept too (whatever the
- * status), so a postmortem can show the cause and its citations from monitor's own store.
+ * moves a closed one, so the status never goes backwards. Each step takes the incident's row lock before it reads the
+ * incident, so it is serialised with the alerts joining it instead of racing them. The latest diagnosis itself is
+ * kept too (whatever the status), so a postmortem can show the cause and its citations from monitor's own store.
  */
 @ApplicationScoped
 public class LifecycleRecorder {
@@ -106,9 +108,15 @@ public class LifecycleRecorder {
         return id == null ? Optional.empty() : incident(id);
     }
 
+    /**
+     * The incident, its row locked first. Alert joins take the same row lock and bump the row's version; reading it
+     * unlocked and locking it later (in {@link IncidentService#transition}) would find the version moved whenever a
+     * join committed in between, which under an alert storm is always, and the lifecycle step would be lost to the
+     * dead-letter topic after its retries. Locked first, the step waits for the join in flight and then applies.
+     */
     private static Optional<Incident> incident(String id) {
         try {
-            return Incident.findByIdOptional(UUID.fromString(id));
+            return Incident.findByIdOptional(UUID.fromString(id), LockModeType.PESSIMISTIC_WRITE);
         } catch (IllegalArgumentException | NullPointerException e) {
             LOG.warnf("Ignoring an event for incident id '%s': not a UUID", id);
             return Optional.empty();

@@ -22,6 +22,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +93,52 @@ class IncidentLifecycleTest {
                 .jsonPath().getList("timeline.to");
         assertThat(timeline).containsExactly("OPEN", "DIAGNOSED", "REMEDIATING", "VERIFYING", "RESOLVED");
         assertThat(openIncident(target)).isNotEqualTo(incidentId);
+    }
+
+    /**
+     * An alert storm on the incident while its lifecycle moves: every alert join takes the incident's row, and the
+     * lifecycle steps must still be applied (not lost to the joins and dead-lettered), in order, within the wait.
+     */
+    @Test
+    void shouldFollowTheLifecycleWhileAnAlertStormJoinsTheIncident() throws Exception {
+        String target = LifecycleEvents.newTarget();
+        String incidentId = openIncident(target);
+        AtomicBoolean storming = new AtomicBoolean(true);
+        AtomicInteger joined = new AtomicInteger();
+        ExecutorService storm = Executors.newFixedThreadPool(4);
+        for (int i = 0; i < 4; i++) {
+            storm.submit(() -> {
+                while (storming.get()) {
+                    String id = given().contentType(ContentType.JSON)
+                            .body(Map.of("type", "CRASH", "service", target, "summary", "still down"))
+                            .post("/api/alerts").then().statusCode(202).extract().path("incidentId");
+                    if (incidentId.equals(id)) {
+                        joined.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        try {
+            await().atMost(WAIT).until(() -> joined.get() >= 20);
+            kafka.send(Topics.DIAGNOSES, diagnosis(incidentId, target));
+            awaitStatus(incidentId, "DIAGNOSED");
+            kafka.send(Topics.REMEDIATIONS, step(incidentId, target, RemediationStage.ACTING));
+            kafka.send(Topics.REMEDIATIONS, step(incidentId, target, RemediationStage.VERIFYING));
+            kafka.send(Topics.REMEDIATIONS, step(incidentId, target, RemediationStage.RESOLVED));
+            awaitStatus(incidentId, "RESOLVED");
+        } finally {
+            storming.set(false);
+            storm.shutdown();
+            assertThat(storm.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThat(joined.get()).as("alerts that joined during the lifecycle").isGreaterThan(20);
+        List<String> timeline = given().get("/api/incidents/{id}", incidentId).then().extract()
+                .jsonPath().getList("timeline.to");
+        assertThat(timeline).containsExactly("OPEN", "DIAGNOSED", "REMEDIATING", "VERIFYING", "RESOLVED");
+        kafka.awaitNone("dead-letter-topic-remediations-in", r -> r.value().contains(incidentId), Duration.ofSeconds(1));
+        kafka.awaitNone("dead-letter-topic-diagnoses-in", r -> r.value().contains(incidentId), Duration.ofSeconds(1));
     }
 
     @Test
