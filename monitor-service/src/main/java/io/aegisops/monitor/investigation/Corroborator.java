@@ -96,7 +96,9 @@ public final class Corroborator {
                     ? verdict(alert, false, "the container has been running since " + show(startedAt.get())
                     + ", before " + occasion(alert) + " at " + show(alertAt), state, started)
                     : verdict(alert, true, "the container started again at " + show(startedAt.get())
-                    + ", after " + occasion(alert) + " at " + show(alertAt), state, started);
+                    + (startedAt.get().isBefore(alertAt) ? ", within the restart tolerance ("
+                    + thresholds.restartTolerance().toSeconds() + " s) before " : ", after ")
+                    + occasion(alert) + " at " + show(alertAt), state, started);
         }
         Optional<Fact> restarts = o.fact(FactNames.RESTART_COUNT);
         if (restarts.map(f -> f.value().asLong()).orElse(0L) > 0) {
