@@ -1,6 +1,8 @@
 package io.aegisops.dashboard.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aegisops.contract.CloudEvent;
 import io.aegisops.contract.EventCodec;
 import io.aegisops.contract.EventTypes;
 import io.aegisops.contract.IncidentStatus;
@@ -111,6 +113,29 @@ class ReadModelTest {
         Map<String, Object> copy = new HashMap<>(map);
         List.of(keys).forEach(copy::remove);
         return copy;
+    }
+
+    /** A decision approval-service did not sign is not shown: the room shows the genuine one that follows it. */
+    @Test
+    void shouldNotShowADecisionApprovalServiceDidNotSign() {
+        IncidentStory story = new IncidentStory(UUID.randomUUID().toString(), "billing");
+        send(story.awaitingApproval());
+        awaitStatus(story.incidentId, "AWAITING_APPROVAL", IncidentStory.AWAITING_APPROVAL_EVENTS);
+        IncidentStory.Step genuine = story.decided(5_000);
+        CloudEvent signed = genuine.event();
+        ObjectNode data = signed.data().deepCopy();
+        data.put("actor", "mallory");
+        CloudEvent forged = new CloudEvent(signed.specversion(), UUID.randomUUID().toString(), signed.source(),
+                signed.type(), signed.incidentid(), signed.subject(), signed.time(), signed.datacontenttype(), data,
+                null);
+
+        kafka.send(genuine.topic(), forged);
+        kafka.send(genuine.topic(), signed);
+
+        awaitStatus(story.incidentId, "AWAITING_APPROVAL", IncidentStory.AWAITING_APPROVAL_EVENTS + 1);
+        JsonPath detail = given().get("/api/incidents/{id}", story.incidentId).then().extract().jsonPath();
+        assertThat(detail.getString("incident.approval.decidedBy")).isEqualTo("alice");
+        assertThat(detail.getList("timeline.actor")).doesNotContain("mallory");
     }
 
     @Test

@@ -23,6 +23,7 @@ import io.aegisops.contract.RemediationStage;
 import io.aegisops.contract.Severity;
 import io.aegisops.contract.ToolCall;
 import io.aegisops.contract.Topics;
+import io.aegisops.testsupport.SignedEvents;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -166,7 +167,8 @@ public final class IncidentStory {
     private Step step(String topic, String type, String source, long at, Object data) {
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source, type,
                 incidentId, target, time(at), "application/json", EventCodec.mapper().valueToTree(data), null);
-        return new Step(topic, event);
+        // Decisions count only signed by approval-service; the stories publish them as it would.
+        return new Step(topic, EventTypes.APPROVAL_DECIDED.equals(type) ? SignedEvents.sign(event) : event);
     }
 
     public static OffsetDateTime time(long offsetMillis) {
