@@ -13,8 +13,9 @@ import java.util.Optional;
 /**
  * Slows password guessing: after {@code free-failures} wrong passwords in a row for a user name (known or not, so the
  * answer does not tell which names exist), the name gets one guess per lock, the lock starting at {@code lockout} and
- * doubling with each further failure up to {@code max-lockout}; a correct password clears it. Kept in memory (one approval-service, and a
- * restart forgets at most one lockout); API tokens are not affected, so a locked admin can still act with a token.
+ * doubling with each further failure up to {@code max-lockout}; a correct password clears it, and so does half an hour
+ * without a try. Kept in memory (there is one approval-service; a restart forgets the counts); API tokens are not
+ * affected, so a locked-out admin can still act with a token.
  */
 @ApplicationScoped
 public class LoginThrottle {
