@@ -179,6 +179,7 @@ class ConclusionsTest {
 
         assertThat(crash.kind()).isEqualTo(AlertType.CRASH);
         assertThat(crash.observed()).isTrue();
-        assertThat(crash.reason()).contains("after the question at 2026-12-01T12:00:00Z");
+        assertThat(crash.reason())
+                .contains("within the restart tolerance (5 s) before the question at 2026-12-01T12:00:00Z");
     }
 }
