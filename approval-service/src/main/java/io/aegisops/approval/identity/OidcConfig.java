@@ -41,7 +41,7 @@ public interface OidcConfig {
     @WithDefault("30s")
     Duration clockSkew();
 
-    /** How long the issuer's discovery document and keys are believed before they are fetched again. */
+    /** How long the issuer's keys are believed before they are fetched again. */
     @WithDefault("10m")
     Duration keysTtl();
 }

@@ -49,7 +49,6 @@ public class OidcTokens {
     private final Map<String, String> mapping;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private volatile JwtConsumer consumer;
-    private volatile long consumerBuiltAt;
 
     public OidcTokens(OidcConfig config) {
         this.config = config;
@@ -99,15 +98,18 @@ public class OidcTokens {
         return Optional.of(new VerifiedCaller(name.trim(), role, VIA));
     }
 
+    /**
+     * Built on first use (a failed discovery is tried again on the next token). Built once: the issuer does not move,
+     * and its keys are re-read by {@link HttpsJwks} when they expire or a token names a key id not yet seen.
+     */
     private JwtConsumer consumer() {
         JwtConsumer current = consumer;
-        if (current == null || System.nanoTime() - consumerBuiltAt > config.keysTtl().toNanos()) {
+        if (current == null) {
             synchronized (this) {
                 current = consumer;
-                if (current == null || System.nanoTime() - consumerBuiltAt > config.keysTtl().toNanos()) {
+                if (current == null) {
                     current = build();
                     consumer = current;
-                    consumerBuiltAt = System.nanoTime();
                 }
             }
         }

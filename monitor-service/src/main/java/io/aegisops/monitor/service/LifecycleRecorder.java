@@ -88,20 +88,14 @@ public class LifecycleRecorder {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void refused(String source, ClaimedDecision claimed, String why) {
-        LOG.warnf("Refused a decision event for incident %s from %s: %s", claimed.incidentId(), source, why);
-        String what = claimed.decision() == null ? "a decision" : "a decision (" + clip(claimed.decision()) + ")";
-        String by = claimed.actor() == null ? "" : " naming " + clip(claimed.actor());
+        LOG.warnf("Refused a decision event for incident %s from %s: %s", claimed.incidentId(),
+                ClaimedDecision.shown(source), why);
+        String what = claimed.decision() == null ? "a decision" : "a decision (" + claimed.decision() + ")";
+        String by = claimed.actor() == null ? "" : " naming " + claimed.actor();
+        String from = source == null ? "an unnamed source" : ClaimedDecision.shown(source);
         incidentQuietly(claimed.incidentId()).ifPresent(incident -> incidents.note(incident.id,
-                "monitor-service (event bus)", "refused " + what + by + " from " + clip(source)
-                        + ": not applied, " + why, OffsetDateTime.now(ZoneOffset.UTC)));
-    }
-
-    private static String clip(String value) {
-        if (value == null) {
-            return "an unnamed source";
-        }
-        String clean = value.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() > 100 ? clean.substring(0, 100) + "…" : clean;
+                "monitor-service (event bus)", "refused " + what + by + " from " + from + ": not applied, " + why,
+                OffsetDateTime.now(ZoneOffset.UTC)));
     }
 
     private static Optional<Incident> incidentQuietly(String id) {

@@ -72,6 +72,16 @@ class IncidentLifecycleTest {
         return LifecycleEvents.step(incidentId, target, stage, OffsetDateTime.now(ZoneOffset.UTC));
     }
 
+    /** The diagnosis and the remediation's ACTING, VERIFYING and RESOLVED, each step awaited where it must be. */
+    private static void diagnoseAndResolve(String incidentId, String target) {
+        kafka.send(Topics.DIAGNOSES, diagnosis(incidentId, target));
+        awaitStatus(incidentId, "DIAGNOSED");
+        kafka.send(Topics.REMEDIATIONS, step(incidentId, target, RemediationStage.ACTING));
+        kafka.send(Topics.REMEDIATIONS, step(incidentId, target, RemediationStage.VERIFYING));
+        kafka.send(Topics.REMEDIATIONS, step(incidentId, target, RemediationStage.RESOLVED));
+        awaitStatus(incidentId, "RESOLVED");
+    }
+
     private static void awaitStatus(String incidentId, String status) {
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/incidents/{id}", incidentId)
                 .then().statusCode(200).body("incident.status", equalTo(status)));
@@ -82,12 +92,7 @@ class IncidentLifecycleTest {
         String target = LifecycleEvents.newTarget();
         String incidentId = openIncident(target);
 
-        kafka.send(Topics.DIAGNOSES, diagnosis(incidentId, target));
-        awaitStatus(incidentId, "DIAGNOSED");
-        kafka.send(Topics.REMEDIATIONS, step(incidentId, target, RemediationStage.ACTING));
-        kafka.send(Topics.REMEDIATIONS, step(incidentId, target, RemediationStage.VERIFYING));
-        kafka.send(Topics.REMEDIATIONS, step(incidentId, target, RemediationStage.RESOLVED));
-        awaitStatus(incidentId, "RESOLVED");
+        diagnoseAndResolve(incidentId, target);
 
         List<String> timeline = given().get("/api/incidents/{id}", incidentId).then().extract()
                 .jsonPath().getList("timeline.to");
@@ -121,12 +126,7 @@ class IncidentLifecycleTest {
         }
         try {
             await().atMost(WAIT).until(() -> joined.get() >= 20);
-            kafka.send(Topics.DIAGNOSES, diagnosis(incidentId, target));
-            awaitStatus(incidentId, "DIAGNOSED");
-            kafka.send(Topics.REMEDIATIONS, step(incidentId, target, RemediationStage.ACTING));
-            kafka.send(Topics.REMEDIATIONS, step(incidentId, target, RemediationStage.VERIFYING));
-            kafka.send(Topics.REMEDIATIONS, step(incidentId, target, RemediationStage.RESOLVED));
-            awaitStatus(incidentId, "RESOLVED");
+            diagnoseAndResolve(incidentId, target);
         } finally {
             storming.set(false);
             storm.shutdown();

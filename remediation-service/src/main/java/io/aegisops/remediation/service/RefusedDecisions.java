@@ -21,7 +21,6 @@ import java.util.UUID;
 public class RefusedDecisions {
 
     private static final Logger LOG = Logger.getLogger(RefusedDecisions.class);
-    private static final int MAX_TEXT = 200;
 
     private final MeterRegistry registry;
 
@@ -33,12 +32,12 @@ public class RefusedDecisions {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(CloudEvent event, ClaimedDecision claimed, String why) {
         RefusedDecision refused = new RefusedDecision();
-        refused.eventId = clip(event.id());
-        refused.source = clip(event.source());
-        refused.incidentId = clip(claimed.incidentId());
-        refused.requestId = clip(claimed.requestId());
-        refused.decision = clip(claimed.decision());
-        refused.actor = clip(claimed.actor());
+        refused.eventId = ClaimedDecision.shown(event.id());
+        refused.source = ClaimedDecision.shown(event.source());
+        refused.incidentId = claimed.incidentId();
+        refused.requestId = claimed.requestId();
+        refused.decision = claimed.decision();
+        refused.actor = claimed.actor();
         refused.reason = "not applied: " + why;
         refused.receivedAt = Outcomes.now();
         refused.persist();
@@ -48,19 +47,10 @@ public class RefusedDecisions {
     }
 
     /** Newest first; all of one incident when {@code incidentId} is given. */
-    @Transactional
     public List<RefusedDecision> list(UUID incidentId, int limit) {
         Sort newest = Sort.descending("receivedAt");
         return (incidentId == null ? RefusedDecision.<RefusedDecision>findAll(newest)
                 : RefusedDecision.<RefusedDecision>find("incidentId", newest, incidentId.toString()))
                 .page(0, limit).list();
-    }
-
-    private static String clip(String value) {
-        if (value == null) {
-            return null;
-        }
-        String clean = value.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() > MAX_TEXT ? clean.substring(0, MAX_TEXT) + "…" : clean;
     }
 }

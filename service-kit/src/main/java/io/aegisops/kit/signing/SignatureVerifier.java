@@ -72,10 +72,6 @@ public class SignatureVerifier {
     }
 
     private static String describe(String source) {
-        if (source == null) {
-            return "no source";
-        }
-        String clean = source.replaceAll("[^\\x20-\\x7e]", "?");
-        return clean.length() > 100 ? clean.substring(0, 100) + "…" : clean;
+        return source == null ? "no source" : ClaimedDecision.shown(source);
     }
 }
