@@ -81,6 +81,9 @@ mvn_suite() {
   if ((rc != 0)); then
     step "$what FAILED after $((SECONDS - started))s. Failing tests (full output: $log):"
     grep -E -A 25 '<<< (FAILURE|ERROR)!' "$log" | head -n 300 | sed 's/^/    | /' || true
+    # The short form again for the very end of the output (diagnostics follow and push the above out of a tail).
+    { grep -E -A 2 '<<< (FAILURE|ERROR)!' "$log" || echo "no test failed: Maven itself did (see $log)"; } |
+      cut -c 1-400 | head -n 30 >"$AEGIS_LOG_DIR/failed-tests.txt" || true
     return "$rc"
   fi
   step "$what: passed in $((SECONDS - started))s"
