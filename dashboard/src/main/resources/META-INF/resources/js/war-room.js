@@ -155,6 +155,11 @@
     $('login').hidden = false;
     $('login-error').textContent = message || '';
     $('login-username').focus();
+    // The organisation's provider, when one is configured, beside the password form.
+    api('api/auth/options').then((options) => {
+      $('login-oidc-provider').textContent = options.provider || 'your identity provider';
+      $('login-oidc').hidden = !options.oidc;
+    }).catch(() => { $('login-oidc').hidden = true; });
   }
 
   function signedIn(me) {
@@ -980,8 +985,13 @@
     // A link from Slack (/incidents/<id> redirects here) opens that incident.
     const linked = new URLSearchParams(window.location.search).get('incident');
     if (linked && UUID.test(linked)) state.selected = linked;
+    // A sign-in through the provider that did not finish comes back here with the reason; the address is cleaned.
+    const signInError = new URLSearchParams(window.location.search).get('signin-error');
+    if (signInError) window.history.replaceState(null, '', window.location.pathname);
     // A session cookie from earlier signs in at once; without one (401) the login form is shown.
-    api('api/auth/me').then(signedIn).catch((e) => showLogin(e.status === 401 ? '' : e.message));
+    api('api/auth/me').then(signedIn)
+      .catch((e) => showLogin(e.status !== 401 ? e.message
+        : signInError ? `Sign-in through the provider did not finish: ${signInError}` : ''));
   }
 
   document.addEventListener('DOMContentLoaded', start);

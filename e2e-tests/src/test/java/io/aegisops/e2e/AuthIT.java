@@ -30,9 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AuthIT {
 
-    /** Open on purpose: logins, and Slack (its request signature is its authentication). */
+    /**
+     * Open on purpose: logins (password, and the OIDC provider's: its ID token is the credential), and Slack (its
+     * request signature is its authentication).
+     */
     private static final Set<String> OPEN = Set.of("approval POST /api/auth/sessions",
-            "approval POST /slack/interactions", "dashboard POST /api/auth/login");
+            "approval POST /api/auth/sessions/oidc", "approval POST /slack/interactions",
+            "dashboard POST /api/auth/login", "dashboard GET /api/auth/options", "dashboard GET /api/auth/oidc",
+            "dashboard GET /api/auth/oidc/callback");
     /** Ending one's own session is allowed to anyone signed in. */
     private static final Set<String> OWN_SESSION = Set.of("approval DELETE /api/auth/sessions/current",
             "dashboard POST /api/auth/logout");

@@ -8,8 +8,10 @@ import io.aegisops.approval.identity.IdentityViews.UserView;
 import io.aegisops.kit.auth.TokenCache;
 import io.aegisops.kit.auth.VerifiedCaller;
 import io.aegisops.kit.rest.Violations;
+import io.aegisops.kit.text.Texts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.security.SecureRandom;
@@ -84,6 +86,47 @@ public class IdentityStore {
         OffsetDateTime expires = now().plus(config.sessionTtl());
         String token = newToken();
         persistToken(principal.name, token, ApiToken.Kind.SESSION, "dashboard login", expires);
+        return Optional.of(new Session(token, principal.name, principal.role, expires));
+    }
+
+    /**
+     * A dashboard sign-in through the OIDC provider, whose ID token approval-service has checked: the principal is
+     * made on the first sign-in and its role follows the provider's claim on each one after (a role taken away at the
+     * provider is gone here with the next sign-in, and from every open session of that person at once).
+     *
+     * @return the session; empty when an admin disabled the principal
+     * @throws IllegalArgumentException when the provider's name is not a valid principal name
+     * @throws IllegalStateException    when a local principal (admin-made, maybe with a password) has the name
+     */
+    @Transactional
+    public Optional<Session> oidcLogin(VerifiedCaller caller, String issuer) {
+        String name = caller.name();
+        if (!name.matches(NAME_PATTERN)) {
+            throw new IllegalArgumentException("the provider names this user '" + Texts.shown(name, 80) + "', which is not a"
+                    + " principal name (1-64 letters, digits, '.', '_', '@' or '-'); set AEGIS_OIDC_NAME_CLAIM to a"
+                    + " claim such as preferred_username or email");
+        }
+        // Two first sign-ins of one person at once make one principal: the insert yields to the one already there.
+        Principal.getEntityManager().createNativeQuery("insert into principal (name, role, disabled, created_at,"
+                        + " created_by, source) values (?1, ?2, false, ?3, ?4, ?5) on conflict (name) do nothing")
+                .setParameter(1, name).setParameter(2, caller.role()).setParameter(3, now())
+                .setParameter(4, Texts.clip("oidc sign-in (" + issuer + ")", 128)).setParameter(5, Principal.OIDC)
+                .executeUpdate();
+        Principal principal = Principal.findById(name, LockModeType.PESSIMISTIC_WRITE);
+        if (!Principal.OIDC.equals(principal.source)) {
+            throw new IllegalStateException("a local principal named '" + name + "' exists; a sign-in through the"
+                    + " OIDC provider does not take it over (an admin can rename or remove it)");
+        }
+        if (principal.disabled) {
+            return Optional.empty();
+        }
+        if (!principal.role.equals(caller.role())) {
+            principal.role = caller.role();
+            cache.invalidateAll();
+        }
+        OffsetDateTime expires = now().plus(config.sessionTtl());
+        String token = newToken();
+        persistToken(principal.name, token, ApiToken.Kind.SESSION, "dashboard sign-in (oidc)", expires);
         return Optional.of(new Session(token, principal.name, principal.role, expires));
     }
 

@@ -22,6 +22,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -67,9 +69,49 @@ public class OidcTokens {
 
     /** @return the caller, or empty when the token is not valid for this issuer or grants no AegisOps role */
     public Optional<VerifiedCaller> verify(String token) {
-        JwtClaims claims;
+        return claims(token).flatMap(this::caller);
+    }
+
+    /**
+     * Why the dashboard's sign-in through the provider cannot work here, if it cannot: it needs the issuer and the
+     * client id, because an ID token is only believed when it was issued to this client.
+     */
+    public Optional<String> signInUnavailable() {
+        if (!enabled()) {
+            return Optional.of("sign-in through an OIDC provider is off: set AEGIS_OIDC_ISSUER and AEGIS_OIDC_CLIENT_ID");
+        }
+        if (config.clientId().isEmpty()) {
+            return Optional.of("sign-in through an OIDC provider needs AEGIS_OIDC_CLIENT_ID: an ID token counts only when"
+                    + " it was issued to this client");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * An ID token the dashboard received at the end of a sign-in it started: valid like a bearer token (issued to
+     * our client id, which {@link #signInUnavailable()} requires) and carrying the nonce the dashboard sent, so a
+     * token issued for another sign-in (replayed or injected) is refused.
+     */
+    public Optional<VerifiedCaller> verifyIdToken(String idToken, String nonce) {
+        return claims(idToken).filter(claims -> {
+            Object claimed = claims.getClaimValue("nonce");
+            boolean matches = claimed instanceof String value && nonce != null && MessageDigest.isEqual(
+                    value.getBytes(StandardCharsets.UTF_8), nonce.getBytes(StandardCharsets.UTF_8));
+            if (!matches) {
+                LOG.debug("OIDC ID token refused: its nonce is not the one this sign-in sent");
+            }
+            return matches;
+        }).flatMap(this::caller);
+    }
+
+    /** The configured issuer, as the ID tokens name it. */
+    public String issuer() {
+        return config.issuer().map(URI::toString).orElse("");
+    }
+
+    private Optional<JwtClaims> claims(String token) {
         try {
-            claims = consumer().processToClaims(token);
+            return Optional.of(consumer().processToClaims(token));
         } catch (InvalidJwtException e) {
             if (e.getCause() instanceof UnresolvableKeyException unresolvable
                     && unresolvable.getCause() instanceof IOException) {
@@ -79,6 +121,9 @@ public class OidcTokens {
                     : e.getErrorDetails().get(0).getErrorMessage());
             return Optional.empty();
         }
+    }
+
+    private Optional<VerifiedCaller> caller(JwtClaims claims) {
         String name = text(claims, config.nameClaim()).or(() -> text(claims, "sub")).orElse(null);
         if (name == null || name.isBlank()) {
             return Optional.empty();

@@ -31,4 +31,11 @@ public class Principal extends PanacheEntityBase {
 
     @Column(name = "created_by", nullable = false)
     public String createdBy;
+
+    /** {@value #LOCAL} (admin, bootstrap) or {@value #OIDC} (made and kept in step by sign-ins through the provider). */
+    @Column(nullable = false)
+    public String source = LOCAL;
+
+    public static final String LOCAL = "local";
+    public static final String OIDC = "oidc";
 }

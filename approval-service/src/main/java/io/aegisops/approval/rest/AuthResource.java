@@ -6,8 +6,10 @@ import io.aegisops.approval.identity.IdentityViews.Session;
 import io.aegisops.approval.identity.IdentityViews.SlackUserView;
 import io.aegisops.approval.identity.IdentityViews.UserView;
 import io.aegisops.approval.identity.LoginThrottle;
+import io.aegisops.approval.identity.OidcTokens;
 import io.aegisops.kit.auth.Actors;
 import io.aegisops.kit.auth.Roles;
+import io.aegisops.kit.auth.VerifiedCaller;
 import io.aegisops.kit.auth.WhoAmI;
 import io.aegisops.kit.rest.ApiError;
 import io.aegisops.kit.rest.Violations;
@@ -49,15 +51,21 @@ public class AuthResource {
     private final IdentityStore store;
     private final SecurityIdentity identity;
     private final LoginThrottle throttle;
+    private final OidcTokens oidc;
 
-    public AuthResource(IdentityStore store, SecurityIdentity identity, LoginThrottle throttle) {
+    public AuthResource(IdentityStore store, SecurityIdentity identity, LoginThrottle throttle, OidcTokens oidc) {
         this.store = store;
         this.identity = identity;
         this.throttle = throttle;
+        this.oidc = oidc;
     }
 
     /** A login. */
     public record LoginBody(String username, String password) {
+    }
+
+    /** The end of a sign-in through the OIDC provider: its ID token and the nonce the dashboard sent for it. */
+    public record OidcLoginBody(String idToken, String nonce) {
     }
 
     /** A new principal; password only for people who log in on the dashboard. */
@@ -105,11 +113,52 @@ public class AuthResource {
         Session session = store.login(body.username(), body.password())
                 .orElse(null);
         if (session == null) {
-            return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON)
-                    .entity(ApiError.of(401, "Unauthorized", "unknown user or wrong password")).build();
+            return error(401, "Unauthorized", "unknown user or wrong password");
         }
         throttle.succeeded(body.username());
         return Response.status(Response.Status.CREATED).entity(session).build();
+    }
+
+    @POST
+    @Path("sessions/oidc")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign in through the OIDC provider: the dashboard trades the ID token of a sign-in it started"
+            + " (with its nonce) for a session; the principal is made on first sign-in, its role follows the claim")
+    public Response oidcLogin(OidcLoginBody body) {
+        Optional<String> unavailable = oidc.signInUnavailable();
+        if (unavailable.isPresent()) {
+            return error(404, "Not Found", unavailable.get());
+        }
+        Violations violations = new Violations();
+        if (violations.required(body, "body")) {
+            violations.required(body.idToken(), "idToken");
+            violations.required(body.nonce(), "nonce");
+            violations.maxLength(body.idToken(), 16_384, "idToken");
+            violations.maxLength(body.nonce(), 200, "nonce");
+        }
+        violations.throwIfAny();
+        Optional<VerifiedCaller> caller = oidc.verifyIdToken(body.idToken(), body.nonce());
+        if (caller.isEmpty()) {
+            return error(401, "Unauthorized", "the provider's ID token was refused: not signed by "
+                    + oidc.issuer() + ", not issued to this client, expired, for another sign-in (nonce), or"
+                    + " granting no AegisOps role");
+        }
+        try {
+            return store.oidcLogin(caller.get(), oidc.issuer())
+                    .map(session -> Response.status(Response.Status.CREATED).entity(session).build())
+                    .orElseGet(() -> error(403, "Forbidden", "principal '" + caller.get().name()
+                            + "' is disabled; an admin can enable it"));
+        } catch (IllegalArgumentException e) {
+            return error(422, "Unprocessable Entity", e.getMessage());
+        } catch (IllegalStateException e) {
+            return error(409, "Conflict", e.getMessage());
+        }
+    }
+
+    private static Response error(int status, String reason, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(ApiError.of(status, reason, message))
+                .build();
     }
 
     @DELETE
@@ -148,8 +197,7 @@ public class AuthResource {
                     Actors.describe(identity));
             return Response.created(URI.create("/api/auth/users/" + user.name())).entity(user).build();
         } catch (IllegalStateException e) {
-            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
-                    .entity(ApiError.of(409, "Conflict", e.getMessage())).build();
+            return error(409, "Conflict", e.getMessage());
         }
     }
 

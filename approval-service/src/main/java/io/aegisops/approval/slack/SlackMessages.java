@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aegisops.approval.domain.NotificationStage;
 import io.aegisops.contract.Citation;
+import io.aegisops.kit.text.Texts;
 
 import java.util.Locale;
 import java.util.UUID;
@@ -44,14 +45,14 @@ public final class SlackMessages {
     public Rendered render(Notice notice, boolean withButtons) {
         ArrayNode blocks = JSON.arrayNode();
         String header = (notice.loud() ? "ESCALATION: " : "") + icon(notice.stage()) + " " + notice.title();
-        blocks.addObject().put("type", "header").set("text", plain(clip(header, MAX_HEADER)));
+        blocks.addObject().put("type", "header").set("text", plain(Texts.clip(header, MAX_HEADER)));
         if (notice.detail() != null && !notice.detail().isBlank()) {
-            blocks.addObject().put("type", "section").set("text", mrkdwn(clip(escape(notice.detail()), MAX_SECTION)));
+            blocks.addObject().put("type", "section").set("text", mrkdwn(Texts.clip(escape(notice.detail()), MAX_SECTION)));
         }
         ArrayNode fields = JSON.arrayNode();
         fields.add(mrkdwn("*Incident*\n`" + notice.incidentId() + "`"));
-        fields.add(mrkdwn(clip("*Service*\n" + escape(notice.service()), MAX_FIELD)));
-        fields.add(mrkdwn(clip("*Root cause*\n" + escape(orDash(notice.rootCause())), MAX_FIELD)));
+        fields.add(mrkdwn(Texts.clip("*Service*\n" + escape(notice.service()), MAX_FIELD)));
+        fields.add(mrkdwn(Texts.clip("*Root cause*\n" + escape(orDash(notice.rootCause())), MAX_FIELD)));
         fields.add(mrkdwn("*Action*\n" + (notice.action() == null ? "—" : notice.action().name())));
         fields.add(mrkdwn("*Confidence*\n" + confidence(notice.confidence())));
         blocks.addObject().put("type", "section").set("fields", fields);
@@ -92,13 +93,13 @@ public final class SlackMessages {
             text.append(" | confidence ").append(confidence(notice.confidence()));
         }
         if (notice.detail() != null && !notice.detail().isBlank()) {
-            text.append(" | ").append(escape(clip(notice.detail().lines().findFirst().orElse(""), MAX_TEXT_DETAIL)));
+            text.append(" | ").append(escape(Texts.clip(notice.detail().lines().findFirst().orElse(""), MAX_TEXT_DETAIL)));
         }
         if (!notice.citations().isEmpty()) {
             text.append(" | cites ").append(String.join(", ",
                     notice.citations().stream().limit(MAX_CITATIONS).map(SlackMessages::citationMention).toList()));
         }
-        return clip(text.toString(), MAX_SECTION);
+        return Texts.clip(text.toString(), MAX_SECTION);
     }
 
     String incidentUrl(Notice notice) {
@@ -115,7 +116,7 @@ public final class SlackMessages {
      * a UUID, so a citation cannot point anywhere else; every text is escaped.
      */
     private String citation(Citation citation) {
-        String title = citation.title() == null ? "" : clip(citation.title(), MAX_CITATION_TITLE);
+        String title = citation.title() == null ? "" : Texts.clip(citation.title(), MAX_CITATION_TITLE);
         return switch (citation.kind()) {
             case FACT -> (escape(citation.ref()) + " " + escape(title)).trim();
             case RUNBOOK -> ":book: " + escape(title.isBlank() ? orDash(citation.ref()) : title);
@@ -132,7 +133,7 @@ public final class SlackMessages {
     private static String citationMention(Citation citation) {
         return switch (citation.kind()) {
             case FACT -> escape(citation.ref());
-            case RUNBOOK -> "runbook " + escape(clip(orDash(citation.title()), MAX_TEXT_RUNBOOK));
+            case RUNBOOK -> "runbook " + escape(Texts.clip(orDash(citation.title()), MAX_TEXT_RUNBOOK));
             case INCIDENT -> {
                 UUID past = uuidOrNull(citation.ref());
                 yield "similar incident " + (past == null ? escape(citation.ref()) : past.toString().substring(0, 8));
@@ -184,10 +185,6 @@ public final class SlackMessages {
 
     private static String orDash(String text) {
         return text == null || text.isBlank() ? "—" : text;
-    }
-
-    static String clip(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private static ObjectNode plain(String text) {

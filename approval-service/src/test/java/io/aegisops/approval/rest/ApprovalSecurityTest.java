@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApprovalSecurityTest {
 
     /** Reached without a token on purpose: the login itself (Slack's endpoint is not under /api: its signature is). */
-    private static final Set<String> OPEN = Set.of("POST /api/auth/sessions");
+    private static final Set<String> OPEN = Set.of("POST /api/auth/sessions", "POST /api/auth/sessions/oidc");
     /** What anyone signed in may do: who am I, and ending one's own session. */
     private static final Set<String> ANY_PRINCIPAL = Set.of("GET /api/auth/me", "DELETE /api/auth/sessions/current");
 

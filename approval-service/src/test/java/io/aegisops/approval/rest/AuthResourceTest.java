@@ -174,6 +174,13 @@ class AuthResourceTest {
     }
 
     @Test
+    void shouldSayHowToSwitchOnSignInThroughAProviderWhenItIsOff() {
+        given().contentType(ContentType.JSON).body(Map.of("idToken", "eyJ.x.y", "nonce", "n"))
+                .post("/api/auth/sessions/oidc").then().statusCode(404).contentType(ContentType.JSON)
+                .body("message", containsString("set AEGIS_OIDC_ISSUER and AEGIS_OIDC_CLIENT_ID"));
+    }
+
+    @Test
     void shouldLetAnAdminMapSlackUsersToPrincipals() {
         TestCallers.token("sam", Roles.APPROVER);
         admin().contentType(ContentType.JSON).body(Map.of("principal", "sam"))

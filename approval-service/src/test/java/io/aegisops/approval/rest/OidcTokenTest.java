@@ -1,6 +1,6 @@
 package io.aegisops.approval.rest;
 
-import io.aegisops.approval.support.OidcStandIn;
+import io.aegisops.testsupport.OidcStandIn;
 import io.aegisops.testsupport.AegisInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -32,6 +32,8 @@ import static org.hamcrest.Matchers.equalTo;
         initArgs = @ResourceArg(name = AegisInfrastructure.DATABASE, value = "approval"))
 @QuarkusTestResource(value = OidcStandIn.class, restrictToAnnotatedClass = true)
 class OidcTokenTest {
+
+    private static final String ADMIN = "aeg_test-admin-token-0123456789abcdefghijklmnop";
 
     @BeforeEach
     void anonymousByDefault() {
@@ -98,8 +100,66 @@ class OidcTokenTest {
 
     @Test
     void shouldKeepAcceptingAegisOpsOwnTokensBesideTheProviders() {
-        given().auth().oauth2("aeg_test-admin-token-0123456789abcdefghijklmnop").get("/api/auth/me").then()
+        given().auth().oauth2(ADMIN).get("/api/auth/me").then()
                 .statusCode(200).body("name", equalTo("admin")).body("via", equalTo("api-token"));
+    }
+
+    @Test
+    void shouldTradeTheIdTokenOfTheDashboardsSignInForASessionWhoseRoleFollowsTheProvider() {
+        String first = oidcSession("nonce-dora-1", OidcStandIn.idToken("nonce-dora-1", "dora", "sre")).then()
+                .statusCode(201).body("name", equalTo("dora")).body("role", equalTo("approver"))
+                .extract().path("token");
+        assertThat(first).startsWith("aeg_");
+        given().auth().oauth2(first).get("/api/auth/me").then().statusCode(200)
+                .body("name", equalTo("dora")).body("role", equalTo("approver")).body("via", equalTo("session"));
+        List<Map<String, Object>> users = given().auth().oauth2(ADMIN).get("/api/auth/users").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.name == 'dora' }");
+        assertThat(users).singleElement().satisfies(user -> assertThat((String) user.get("createdBy"))
+                .isEqualTo("oidc sign-in (" + OidcStandIn.issuer() + ")"));
+
+        // The provider took the sre group away: the next sign-in says so, and the open session follows at once.
+        oidcSession("nonce-dora-2", OidcStandIn.idToken("nonce-dora-2", "dora", "viewer")).then().statusCode(201)
+                .body("role", equalTo("viewer"));
+        given().auth().oauth2(first).get("/api/auth/me").then().statusCode(200).body("role", equalTo("viewer"));
+        given().auth().oauth2(first).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .post("/api/approvals/{id}/decision", UUID.randomUUID()).then().statusCode(403);
+    }
+
+    @Test
+    void shouldRefuseAnIdTokenOfAnotherSignInOrNotFromTheProvider() {
+        JwtClaims noNonce = OidcStandIn.claims("mallory", "sre");
+        JwtClaims forged = OidcStandIn.claims("mallory", "sre");
+        forged.setClaim("nonce", "nonce-m");
+
+        for (String idToken : List.of(OidcStandIn.idToken("another-sign-in", "mallory", "sre"),
+                OidcStandIn.sign(noNonce), OidcStandIn.signWithForeignKey(forged),
+                OidcStandIn.idToken("nonce-m", "mallory", "offline_access"))) {
+            oidcSession("nonce-m", idToken).then().statusCode(401)
+                    .body("message", containsString("ID token was refused"));
+        }
+        given().contentType(ContentType.JSON).body(Map.of("idToken", "")).post("/api/auth/sessions/oidc").then()
+                .statusCode(400).body("violations.field", equalTo(List.of("idToken", "nonce")));
+        given().auth().oauth2(ADMIN).get("/api/auth/users").then().statusCode(200)
+                .body("findAll { it.name == 'mallory' }", equalTo(List.of()));
+    }
+
+    @Test
+    void shouldNotLetAProviderUserTakeOverALocalPrincipalOfTheSameName() {
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("name", "lena", "role", "viewer", "password", "a-long-enough-password"))
+                .post("/api/auth/users").then().statusCode(201);
+
+        oidcSession("nonce-lena", OidcStandIn.idToken("nonce-lena", "lena", "aegis-admins")).then().statusCode(409)
+                .body("message", containsString("a local principal named 'lena' exists"));
+        given().auth().oauth2(ADMIN).get("/api/auth/users").then().statusCode(200)
+                .body("find { it.name == 'lena' }.role", equalTo("viewer"));
+        oidcSession("nonce-x", OidcStandIn.idToken("nonce-x", "Lena Smith", "sre")).then().statusCode(422)
+                .body("message", containsString("AEGIS_OIDC_NAME_CLAIM"));
+    }
+
+    private static io.restassured.response.Response oidcSession(String nonce, String idToken) {
+        return given().contentType(ContentType.JSON).body(Map.of("idToken", idToken, "nonce", nonce))
+                .post("/api/auth/sessions/oidc");
     }
 
     /** The same claims with {@code alg: none}: what a forger who has no key sends. */

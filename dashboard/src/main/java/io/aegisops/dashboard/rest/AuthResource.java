@@ -11,10 +11,17 @@ import io.aegisops.kit.auth.AuthConfig;
 import io.aegisops.kit.auth.WhoAmI;
 import io.aegisops.kit.rest.ApiError;
 import io.aegisops.kit.rest.Violations;
+import io.aegisops.kit.text.Texts;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
+import io.aegisops.dashboard.signin.OidcSignIn;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,6 +32,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -50,14 +60,28 @@ public class AuthResource {
     public record SignedIn(String name, String role) {
     }
 
+    /** How one may sign in here, for the login page: always a password; the provider when it is configured. */
+    public record SignInOptions(boolean password, boolean oidc, String provider) {
+    }
+
+    /** What approval-service trades for a session at the end of a sign-in through the provider. */
+    public record OidcLogin(String idToken, String nonce) {
+    }
+
+    static final String FLOW_COOKIE = "aegis_oidc_flow";
+    private static final Logger LOG = Logger.getLogger(AuthResource.class);
+
     private final DownstreamClient client;
     private final SecurityIdentity identity;
     private final String cookieName;
     private final boolean secure;
+    private final OidcSignIn oidc;
 
-    public AuthResource(DownstreamClient client, SecurityIdentity identity, AuthConfig auth, DashboardConfig config) {
+    public AuthResource(DownstreamClient client, SecurityIdentity identity, AuthConfig auth, DashboardConfig config,
+                        OidcSignIn oidc) {
         this.client = client;
         this.identity = identity;
+        this.oidc = oidc;
         this.cookieName = auth.sessionCookie().orElseThrow(() -> new IllegalStateException(
                 "aegis.auth.session-cookie must be set in the dashboard: it is where the login is kept"));
         this.secure = config.secureCookie();
@@ -92,14 +116,65 @@ public class AuthResource {
             }
             throw e;
         }
-        String token = session.path("token").asText("");
-        if (token.isBlank()) {
-            throw new DownstreamException(Downstream.APPROVAL, 0, "approval-service opened a session without a token",
-                    null);
-        }
         return Response.ok(new SignedIn(session.path("name").asText(), session.path("role").asText()))
-                .cookie(cookie(token, secondsUntil(session.path("expiresAt").asText(null))))
+                .cookie(sessionCookie(session))
                 .build();
+    }
+
+    @GET
+    @Path("options")
+    @PermitAll
+    @Operation(summary = "How one may sign in: a password, and the OIDC provider when AEGIS_OIDC_ISSUER is set")
+    public SignInOptions options() {
+        return new SignInOptions(true, oidc.enabled(), oidc.enabled() ? oidc.providerName() : null);
+    }
+
+    @GET
+    @Path("oidc")
+    @PermitAll
+    @Operation(summary = "Start signing in through the OIDC provider: redirects the browser there (code flow, PKCE)")
+    public Response startOidc(@Context UriInfo uri) {
+        if (!oidc.enabled()) {
+            return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
+                    .entity(ApiError.of(404, "Not Found", "sign-in through an OIDC provider is off: set"
+                            + " AEGIS_OIDC_ISSUER and AEGIS_OIDC_CLIENT_ID (dashboard and approval-service)")).build();
+        }
+        try {
+            OidcSignIn.Started started = oidc.start(uri.getBaseUri());
+            return Response.seeOther(started.authorizeAt())
+                    .cookie(flowCookie(started.flowCookie(), (int) OidcSignIn.FLOW_TTL.toSeconds())).build();
+        } catch (OidcSignIn.SignInFailed e) {
+            return backToLogin(e.getMessage());
+        }
+    }
+
+    @GET
+    @Path("oidc/callback")
+    @PermitAll
+    @Operation(summary = "Where the OIDC provider sends the browser back: opens the session, then shows the war room")
+    public Response finishOidc(@QueryParam("code") String code, @QueryParam("state") String state,
+                               @QueryParam("error") String error,
+                               @QueryParam("error_description") String errorDescription,
+                               @CookieParam(FLOW_COOKIE) String flow, @Context UriInfo uri) {
+        if (!oidc.enabled()) {
+            return backToLogin("sign-in through an OIDC provider is off here");
+        }
+        if (error != null) {
+            return backToLogin("the provider did not sign you in: " + Texts.shown(
+                    errorDescription == null || errorDescription.isBlank() ? error : errorDescription, 200));
+        }
+        try {
+            OidcSignIn.Finished finished = oidc.finish(code, state, flow, uri.getBaseUri());
+            JsonNode session = client.post(Caller.NOBODY, Downstream.APPROVAL, "/api/auth/sessions/oidc",
+                    new OidcLogin(finished.idToken(), finished.nonce())).body();
+            return Response.seeOther(URI.create("/")).cookie(sessionCookie(session), flowCookie("", 0)).build();
+        } catch (OidcSignIn.SignInFailed e) {
+            return backToLogin(e.getMessage());
+        } catch (DownstreamException e) {
+            return backToLogin(e.downstreamStatus() >= 400 && e.downstreamStatus() < 500
+                    ? DownstreamClient.messageOf(e.body(), null, e.downstreamStatus())
+                    : "approval-service could not open the session: " + e.getMessage());
+        }
     }
 
     @POST
@@ -128,6 +203,31 @@ public class AuthResource {
     @Operation(summary = "Who is signed in: name, strongest role, how (session or api-token) and every role granted")
     public WhoAmI me() {
         return WhoAmI.of(identity);
+    }
+
+    private NewCookie sessionCookie(JsonNode session) {
+        String token = session.path("token").asText("");
+        if (token.isBlank()) {
+            throw new DownstreamException(Downstream.APPROVAL, 0, "approval-service opened a session without a token",
+                    null);
+        }
+        return cookie(token, secondsUntil(session.path("expiresAt").asText(null)));
+    }
+
+    /**
+     * The started sign-in's state, nonce and PKCE verifier. SameSite=Lax, not Strict: the browser must send it on the
+     * provider's redirect back, a top-level navigation from another site; only the callback's path sees it.
+     */
+    private NewCookie flowCookie(String value, int maxAge) {
+        return new NewCookie.Builder(FLOW_COOKIE).value(value).path("/api/auth/oidc").maxAge(maxAge).httpOnly(true)
+                .secure(secure).sameSite(NewCookie.SameSite.LAX).build();
+    }
+
+    /** A failed sign-in goes back to the login page, which shows why; the half-done flow is forgotten. */
+    private Response backToLogin(String why) {
+        LOG.infof("OIDC sign-in not completed: %s", why);
+        return Response.seeOther(URI.create("/?signin-error=" + URLEncoder.encode(why, StandardCharsets.UTF_8)))
+                .cookie(flowCookie("", 0)).build();
     }
 
     private NewCookie cookie(String value, int maxAge) {

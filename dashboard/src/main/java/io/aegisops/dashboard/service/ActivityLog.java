@@ -2,6 +2,7 @@ package io.aegisops.dashboard.service;
 
 import io.aegisops.dashboard.domain.Activity;
 import io.aegisops.dashboard.push.PushHub;
+import io.aegisops.kit.text.Texts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -33,11 +34,11 @@ public class ActivityLog {
         ActivityEntry entry = QuarkusTransaction.requiringNew().call(() -> {
             Activity activity = new Activity();
             activity.at = OffsetDateTime.now(ZoneOffset.UTC);
-            activity.actor = clip(actor);
-            activity.action = clip(action);
-            activity.target = clip(target);
-            activity.detail = clip(detail);
-            activity.outcome = clip(outcome);
+            activity.actor = Texts.clip(actor, MAX_TEXT);
+            activity.action = Texts.clip(action, MAX_TEXT);
+            activity.target = Texts.clip(target, MAX_TEXT);
+            activity.detail = Texts.clip(detail, MAX_TEXT);
+            activity.outcome = Texts.clip(outcome, MAX_TEXT);
             entityManager.persist(activity);
             entityManager.flush();
             return ActivityEntry.of(activity);
@@ -62,7 +63,4 @@ public class ActivityLog {
                 .getResultList().stream().map(ActivityEntry::of).toList();
     }
 
-    private static String clip(String text) {
-        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
-    }
 }

@@ -63,6 +63,14 @@ class AuthTest {
     }
 
     @Test
+    void shouldOfferOnlyThePasswordWhenNoProviderIsConfigured() {
+        given().get("/api/auth/options").then().statusCode(200).body("password", equalTo(true))
+                .body("oidc", equalTo(false));
+        given().redirects().follow(false).get("/api/auth/oidc").then().statusCode(404).contentType(ContentType.JSON)
+                .body("message", containsString("set AEGIS_OIDC_ISSUER and AEGIS_OIDC_CLIENT_ID"));
+    }
+
+    @Test
     void shouldKeepTheSessionTokenInAnHttpOnlyStrictCookieAndOutOfTheBody() {
         Response answer = login("alice", StandInServices.PASSWORD);
 

@@ -28,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(StandInServices.class)
 class SecurityTest {
 
-    private static final Set<String> OPEN_TO_ANYONE = Set.of("POST /api/auth/login");
+    /** The ways in: the password form, and the sign-in through the OIDC provider (start, callback, which is on). */
+    private static final Set<String> OPEN_TO_ANYONE = Set.of("POST /api/auth/login", "GET /api/auth/options",
+            "GET /api/auth/oidc", "GET /api/auth/oidc/callback");
     private static final Set<String> OPEN_TO_A_VIEWER = Set.of("POST /api/auth/login", "POST /api/auth/logout");
 
     private static List<Operation> apiOperations() {

@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 
@@ -165,6 +166,8 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
             session.put("token", token("session", "approver", username)).put("name", username).put("role", "approver")
                     .put("expiresAt", OffsetDateTime.now(ZoneOffset.UTC).plusHours(8).toString());
             reply(exchange, 201, session.toString());
+        } else if (path.equals("/approval/api/auth/sessions/oidc") && "POST".equals(method)) {
+            oidcSession(exchange, EventCodec.mapper().readTree(body));
         } else if (path.equals("/approval/api/auth/sessions/current") && "DELETE".equals(method)) {
             if (!known || !"session".equals(parts[0])) {
                 reply(exchange, 400, "{\"status\":400,\"error\":\"Bad Request\",\"message\":\"not a session token\"}");
@@ -176,6 +179,26 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
             reply(exchange, 404, "{\"status\":404,\"error\":\"Not Found\",\"message\":\"stand-in has no " + method
                     + " " + path + "\"}");
         }
+    }
+
+    /**
+     * approval-service trading an ID token for a session, as far as the dashboard can tell: the token's nonce must be
+     * the one sent beside it (the signature is approval-service's to check, tested there); an sre is an approver.
+     */
+    private static void oidcSession(HttpExchange exchange, JsonNode login) throws IOException {
+        String[] jwt = login.path("idToken").asText("").split("\\.");
+        JsonNode claims = jwt.length == 3 ? EventCodec.mapper().readTree(Base64.getUrlDecoder().decode(jwt[1])) : null;
+        if (claims == null || !claims.path("nonce").asText("-").equals(login.path("nonce").asText())) {
+            reply(exchange, 401, "{\"status\":401,\"error\":\"Unauthorized\",\"message\":\"the provider's ID token was"
+                    + " refused: for another sign-in (nonce)\"}");
+            return;
+        }
+        String name = claims.path("preferred_username").asText();
+        String role = claims.path("realm_access").path("roles").toString().contains("\"sre\"") ? "approver" : "viewer";
+        ObjectNode session = EventCodec.mapper().createObjectNode();
+        session.put("token", token("session", role, name)).put("name", name).put("role", role)
+                .put("expiresAt", OffsetDateTime.now(ZoneOffset.UTC).plusHours(8).toString());
+        reply(exchange, 201, session.toString());
     }
 
     /** monitor-service's answer to a question: 201 with a report, or 404 for a target it does not watch. */
