@@ -6,6 +6,8 @@
 AEGIS_PROJECT=${AEGIS_PROJECT:-aegisops}
 AEGIS_UP_TIMEOUT=${AEGIS_UP_TIMEOUT:-600}
 PROJECT_FILTER=label=com.docker.compose.project=$AEGIS_PROJECT
+# The stack's name for the containers it looks after (docker-compose.yml, AEGIS_STACK): its Compose project.
+export AEGIS_STACK=${AEGIS_STACK:-$AEGIS_PROJECT}
 
 # Host port of each published service: the variable docker-compose.yml reads, and its default.
 declare -A PORT_VARIABLE=(
@@ -18,6 +20,19 @@ declare -A DEFAULT_PORT=(
   [dashboard]=8080 [buggy-app]=8000 [monitor-service]=8081 [diagnosis-service]=8082
   [remediation-service]=8083 [approval-service]=8084 [postgres]=5432 [kafka]=29092 [slack-standin]=8085
 )
+
+# The end-to-end suite's own stack: another Compose project (so other containers, network and volumes), other host
+# ports, and a scope that leaves alone every container it did not start (AEGIS_STACK_CLAIMED_ONLY), so
+# ./aegisops test never touches, stops or deletes a stack that ./aegisops up is serving. Ports: the default + 10000.
+use_test_stack() {
+  AEGIS_PROJECT=${AEGIS_TEST_PROJECT:-aegisops-test}
+  PROJECT_FILTER=label=com.docker.compose.project=$AEGIS_PROJECT
+  export AEGIS_STACK=$AEGIS_PROJECT AEGIS_STACK_CLAIMED_ONLY=true
+  local service
+  for service in "${!PORT_VARIABLE[@]}"; do
+    export "${PORT_VARIABLE[$service]}=$((DEFAULT_PORT[$service] + 10000))"
+  done
+}
 
 host_port() {
   local var=${PORT_VARIABLE[$1]}

@@ -36,7 +36,7 @@ public final class BuggyInstance implements AutoCloseable {
      * Creates and starts an instance.
      *
      * @param prefix  name prefix; a random suffix keeps instances of different runs apart
-     * @param labels  extra labels (aegis.enable, service and health URL are set here)
+     * @param labels  extra labels (aegis.enable, the suite's stack, service and health URL are set here)
      * @param env     extra environment
      */
     public static BuggyInstance start(String prefix, Map<String, String> labels, Map<String, String> env) {
@@ -45,6 +45,7 @@ public final class BuggyInstance implements AutoCloseable {
         String network = compose.getNetworkSettings().getNetworks().keySet().iterator().next();
         Map<String, String> allLabels = new HashMap<>(Map.of(
                 "aegis.enable", "true",
+                "aegis.stack", Stack.PROJECT,
                 "aegis.service", name,
                 "aegis.health-url", "http://" + name + ":8080/q/health/ready",
                 "aegis.test", "true"));

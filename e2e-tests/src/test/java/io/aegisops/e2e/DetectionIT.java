@@ -107,18 +107,21 @@ class DetectionIT {
     }
 
     @Test
-    void shouldIgnoreTheCrashOfAContainerThatDidNotOptIn() {
+    void shouldIgnoreTheCrashOfAContainerThatDidNotOptInOrIsAnotherStacks() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String unlabelled = "e2e-unlabelled-" + suffix;
+        String users = "e2e-users-stack-" + suffix;
         String control = "e2e-control-" + suffix;
         crasher(unlabelled, Map.of());
-        crasher(control, Map.of("aegis.enable", "true", "aegis.service", control));
+        crasher(users, Map.of("aegis.enable", "true", "aegis.stack", Stack.USERS_STACK, "aegis.service", users));
+        crasher(control, Map.of("aegis.enable", "true", "aegis.stack", Stack.PROJECT, "aegis.service", control));
 
         // The labelled control crashes at the same moment through the same pipeline: once its incident is
-        // there, an incident for the unlabelled one would be there too.
+        // there, an incident for the others would be there too.
         await("incident of the labelled control").atMost(DETECTION).pollInterval(Duration.ofMillis(250))
                 .until(() -> !Incidents.openedSince(control, since).isEmpty());
         assertThat(Incidents.openedSince(unlabelled, since)).isEmpty();
+        assertThat(Incidents.openedSince(users, since)).as("incidents of another stack's container").isEmpty();
         Incidents.resolveOpen(control);
     }
 

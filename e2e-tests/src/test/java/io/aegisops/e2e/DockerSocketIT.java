@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DockerSocketIT {
 
-    private static final String PROJECT = System.getProperty("aegis.e2e.compose-project", "aegisops");
+    private static final String PROJECT = Stack.PROJECT;
 
     @BeforeEach
     void buggyAppRunning() {

@@ -182,22 +182,38 @@ class HealingIT {
         assertThat(loop.running()).isFalse();
     }
 
+    /**
+     * Only this stack's containers are touched: not one that did not opt in, not one of the stack a user runs beside
+     * the suite (labelled {@code aegis.stack=aegisops}), not a user's own opted-in service that names no stack (the
+     * suite's stack looks only after its own). The user's stack, if one runs, leaves the suite's containers alone the
+     * same way, so ./aegisops test and ./aegisops up do not act on each other's containers.
+     */
     @Test
-    void shouldNeverTouchACrashedContainerThatDidNotOptIn() {
+    void shouldNeverTouchACrashedContainerThatIsNotThisStacks() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String unlabelled = crasher("e2e-unlabelled-" + suffix, Map.of());
+        Map<String, String> strangers = new java.util.LinkedHashMap<>();
+        strangers.put("e2e-unlabelled-" + suffix, crasher("e2e-unlabelled-" + suffix, Map.of()));
+        strangers.put("e2e-users-stack-" + suffix, crasher("e2e-users-stack-" + suffix, Map.of("aegis.enable", "true",
+                "aegis.stack", Stack.USERS_STACK, "aegis.service", "e2e-users-stack-" + suffix,
+                "aegis.restart-budget", "5/15m")));
+        strangers.put("e2e-unclaimed-" + suffix, crasher("e2e-unclaimed-" + suffix, Map.of("aegis.enable", "true",
+                "aegis.service", "e2e-unclaimed-" + suffix, "aegis.restart-budget", "5/15m")));
         String control = "e2e-control-" + suffix;
-        String controlId = crasher(control, Map.of("aegis.enable", "true", "aegis.service", control,
-                "aegis.restart-budget", "5/15m"));
+        String controlId = crasher(control, Map.of("aegis.enable", "true", "aegis.stack", Stack.PROJECT,
+                "aegis.service", control, "aegis.restart-budget", "5/15m"));
 
-        // The opted-in control crashes the same way at the same time: once it has been restarted, the
-        // unlabelled one would have been too.
+        // The control crashes the same way at the same time: once it has been restarted, the others would have been.
         await("control restarted").atMost(HEAL).pollInterval(Duration.ofMillis(500))
                 .until(() -> starts.of(controlId) >= 2);
 
-        assertThat(starts.of(unlabelled)).isEqualTo(1);
-        assertThat(Stack.docker().inspectContainerCmd(unlabelled).exec().getState().getRunning()).isFalse();
-        assertThat(Incidents.openedSince("e2e-unlabelled-" + suffix, since)).isEmpty();
+        strangers.forEach((name, id) -> {
+            assertThat(starts.of(id)).as("starts of %s", name).isEqualTo(1);
+            assertThat(Stack.docker().inspectContainerCmd(id).exec().getState().getRunning()).as(name).isFalse();
+            assertThat(Incidents.openedSince(name, since)).as("incidents of %s", name).isEmpty();
+        });
+        assertThat(at(Stack.REMEDIATION).get("/api/containers").then().statusCode(200).extract().jsonPath()
+                .getList("name", String.class)).as("containers remediation-service looks after").contains(control)
+                .doesNotContainAnyElementsOf(strangers.keySet());
         Incidents.resolveOpen(control);
     }
 

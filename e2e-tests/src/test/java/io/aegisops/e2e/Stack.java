@@ -35,6 +35,13 @@ public final class Stack {
     public static final String DASHBOARD = url("dashboard", 8080);
     /** Kafka's external listener. */
     public static final String KAFKA = System.getProperty("aegis.e2e.kafka-bootstrap", "localhost:29092");
+    /**
+     * The stack's Compose project, also its name for the containers it looks after ({@code aegis.stack}): the suite's
+     * own containers carry it, and anything else on the engine is not the suite's stack's to touch.
+     */
+    public static final String PROJECT = System.getProperty("aegis.e2e.compose-project", "aegisops-test");
+    /** The stack a user runs beside the suite (./aegisops up): its containers must stay untouched. */
+    public static final String USERS_STACK = "aegisops";
     /** Image for throw-away containers (the local JRE base when no registry is reachable). */
     public static final String TEST_IMAGE = System.getProperty("aegis.test.image", "aegisops/jre:17");
 

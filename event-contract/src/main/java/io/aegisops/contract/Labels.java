@@ -17,6 +17,11 @@ public final class Labels {
     public static final String RESTART_BUDGET = "aegis.restart-budget";
     /** Seconds to wait for a graceful stop before the engine kills the container. */
     public static final String STOP_TIMEOUT = "aegis.stop-timeout";
+    /**
+     * The AegisOps stack a container belongs to ({@link StackScope}); absent means any stack that takes unclaimed
+     * containers. The demo's buggy-app and the end-to-end suite's containers name theirs.
+     */
+    public static final String STACK = "aegis.stack";
     /** Set by docker-compose (v1 and v2) on every service container. */
     public static final String COMPOSE_SERVICE = "com.docker.compose.service";
 

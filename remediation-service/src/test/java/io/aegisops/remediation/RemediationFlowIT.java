@@ -304,6 +304,28 @@ class RemediationFlowIT {
         assertThat(containers.events(id, "restart", testStart)).isEmpty();
     }
 
+    /** A user's stack on the same engine labels its containers with its name: this stack never touches them. */
+    @Test
+    void shouldNeverTouchAnotherStacksContainer() {
+        String target = containers.uniqueName("other-stack");
+        String id = containers.start(target, ThrowAwayContainers.optedIn(target, Labels.STACK, "aegisops"),
+                RUN_FOREVER);
+        String startedBefore = containers.startedAt(id);
+        String incident = TestEvents.newIncident();
+
+        send(TestEvents.diagnosis(incident, 1, target, target, Action.RESTART, 0.99));
+        RemediationEvent escalated = remediations.await(incident, RemediationStage.ESCALATED);
+
+        assertThat(escalated.reason()).isEqualTo("refused: not this stack's container (" + target
+                + ": it belongs to AegisOps stack 'aegisops' (aegis.stack), not to 'aegisops-module-tests')");
+        assertThatThrownBy(() -> executor.execute(id, Action.RESTART, Duration.ofSeconds(1)))
+                .isInstanceOf(NotOptedInException.class).hasMessageStartingWith("refused: not this stack's container");
+        assertThat(containers.startedAt(id)).isEqualTo(startedBefore);
+        assertThat(containers.events(id, "restart", testStart)).isEmpty();
+        given().get("/api/containers").then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(target)));
+    }
+
     @Test
     void shouldEscalateWhenNoContainerServesTheTarget() {
         String target = containers.uniqueName("absent");

@@ -63,11 +63,6 @@ public record ContainerEvent(String containerId, String action, long timeNanos, 
         return EventTimes.nanos(event).orElse(0L);
     }
 
-    /** True only when the container carries {@code aegis.enable=true}; the contract's single definition of opt-in. */
-    public boolean optedIn() {
-        return Labels.isEnabled(attributes);
-    }
-
     /** Container name without the leading slash, or the short id when the engine did not send a name. */
     public String name() {
         String name = attributes.get("name");

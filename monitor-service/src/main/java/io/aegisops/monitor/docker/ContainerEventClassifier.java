@@ -1,10 +1,12 @@
 package io.aegisops.monitor.docker;
 
 import io.aegisops.contract.AlertType;
+import io.aegisops.contract.StackScope;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -25,6 +27,7 @@ final class ContainerEventClassifier {
     private static final int MAX_TRACKED_CONTAINERS = 4096;
 
     private final long killWindowNanos;
+    private final StackScope scope;
 
     private final Map<String, RunState> runs = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -34,6 +37,11 @@ final class ContainerEventClassifier {
     };
 
     ContainerEventClassifier(Duration killWindow) {
+        this(killWindow, StackScope.DEFAULT);
+    }
+
+    ContainerEventClassifier(Duration killWindow, StackScope scope) {
+        this.scope = scope;
         if (killWindow == null || killWindow.isNegative() || killWindow.isZero()) {
             throw new IllegalArgumentException("aegis.docker.kill-window must be positive, was " + killWindow);
         }
@@ -57,8 +65,9 @@ final class ContainerEventClassifier {
     }
 
     Verdict classify(ContainerEvent event) {
-        if (!event.optedIn()) {
-            return Verdict.ignore("container is not labelled aegis.enable=true");
+        Optional<String> notOurs = scope.excluded(event.attributes());
+        if (notOurs.isPresent()) {
+            return Verdict.ignore("container left alone: " + notOurs.get());
         }
         String action = event.action();
         if (action.startsWith("health_status")) {

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import io.aegisops.contract.Labels;
+import io.aegisops.contract.StackScope;
 import io.aegisops.dockerkit.Backoff;
 import io.aegisops.dockerkit.EventStreamFollower;
 import io.aegisops.monitor.service.AlertSink;
@@ -55,17 +56,27 @@ public class DockerEventWatcher {
     private final EventStreamFollower follower;
 
     @Inject
+    public DockerEventWatcher(DockerClient docker, AlertSink alertSink, DockerConfig config, StackScope scope) {
+        this(docker, alertSink, config, Clock.systemUTC(), new ContainerLogs(docker)::tail, scope);
+    }
+
+    /** For tests: the default stack's scope. */
     public DockerEventWatcher(DockerClient docker, AlertSink alertSink, DockerConfig config) {
-        this(docker, alertSink, config, Clock.systemUTC(), new ContainerLogs(docker)::tail);
+        this(docker, alertSink, config, StackScope.DEFAULT);
     }
 
     /** For tests: a fixed clock and evidence without an engine. */
     DockerEventWatcher(DockerClient docker, AlertSink alertSink, DockerConfig config, Clock clock,
                        BiFunction<String, Integer, List<String>> evidence) {
+        this(docker, alertSink, config, clock, evidence, StackScope.DEFAULT);
+    }
+
+    private DockerEventWatcher(DockerClient docker, AlertSink alertSink, DockerConfig config, Clock clock,
+                               BiFunction<String, Integer, List<String>> evidence, StackScope scope) {
         this.alertSink = alertSink;
         this.config = config;
         this.evidence = evidence;
-        this.classifier = new ContainerEventClassifier(config.killWindow());
+        this.classifier = new ContainerEventClassifier(config.killWindow(), scope);
         this.cursor = new EventCursor(clock.instant());
         this.follower = new EventStreamFollower("docker-events",
                 (since, callback) -> docker.eventsCmd()

@@ -3,6 +3,7 @@ package io.aegisops.monitor.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import io.aegisops.contract.Labels;
+import io.aegisops.contract.StackScope;
 import io.aegisops.monitor.service.AlertSink;
 import io.aegisops.monitor.service.NewAlert;
 import io.quarkus.runtime.ShutdownEvent;
@@ -58,6 +59,7 @@ public class HealthChecker {
     private final AlertSink alertSink;
     private final DockerConfig config;
     private final Clock clock;
+    private final StackScope scope;
 
     private final Map<String, HealthStreak> streaks = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -68,15 +70,21 @@ public class HealthChecker {
     private boolean listingFails;
 
     @Inject
-    public HealthChecker(DockerClient docker, AlertSink alertSink, DockerConfig config) {
-        this(docker, alertSink, config, Clock.systemUTC());
+    public HealthChecker(DockerClient docker, AlertSink alertSink, DockerConfig config, StackScope scope) {
+        this(docker, alertSink, config, Clock.systemUTC(), scope);
     }
 
-    HealthChecker(DockerClient docker, AlertSink alertSink, DockerConfig config, Clock clock) {
+    /** For tests: the default stack's scope. */
+    public HealthChecker(DockerClient docker, AlertSink alertSink, DockerConfig config) {
+        this(docker, alertSink, config, Clock.systemUTC(), StackScope.DEFAULT);
+    }
+
+    HealthChecker(DockerClient docker, AlertSink alertSink, DockerConfig config, Clock clock, StackScope scope) {
         this.docker = docker;
         this.alertSink = alertSink;
         this.config = config;
         this.clock = clock;
+        this.scope = scope;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -181,6 +189,9 @@ public class HealthChecker {
     }
 
     private Optional<ProbedContainer> targetOf(Container container) {
+        if (!scope.includes(container.getLabels())) {
+            return Optional.empty();
+        }
         try {
             return ProbedContainer.of(container);
         } catch (IllegalArgumentException e) {

@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.Statistics;
 import io.aegisops.contract.Fact;
 import io.aegisops.contract.FactNames;
 import io.aegisops.contract.Labels;
+import io.aegisops.contract.StackScope;
 import io.aegisops.contract.ToolCall;
 import io.aegisops.monitor.docker.ContainerLogs;
 import io.aegisops.monitor.docker.DaemonThreads;
@@ -63,16 +64,24 @@ public class Investigator {
             Executors.newCachedThreadPool(DaemonThreads.named("aegis-investigation-read"));
     /** What the latest lists showed, so an investigation's reads need not wait for its own list. */
     private final RecentContainers recent = new RecentContainers(REMEMBERED);
+    private final StackScope scope;
 
     @Inject
-    public Investigator(DockerClient docker, DockerConfig dockerConfig, InvestigationConfig config) {
-        this(docker, InvestigatorSettings.of(dockerConfig, config));
+    public Investigator(DockerClient docker, DockerConfig dockerConfig, InvestigationConfig config,
+                        StackScope scope) {
+        this(docker, InvestigatorSettings.of(dockerConfig, config), scope);
     }
 
-    /** For tests and tools: any client, explicit settings. */
+    /** For tests and tools: any client, explicit settings, the default stack's scope. */
     public Investigator(DockerClient docker, InvestigatorSettings settings) {
+        this(docker, settings, StackScope.DEFAULT);
+    }
+
+    /** Any client, explicit settings; only the containers of {@code scope} are looked at. */
+    public Investigator(DockerClient docker, InvestigatorSettings settings, StackScope scope) {
         this.docker = docker;
         this.settings = settings;
+        this.scope = scope;
         this.logs = new ContainerLogs(docker);
         this.probe = new HealthProbe(settings.probeTimeout());
     }
@@ -161,8 +170,10 @@ public class Investigator {
             return Optional.empty();
         }
         return gathering.submit("list", argument, () -> {
+                    // Another stack's containers are not there for this one: not listed, not chosen, not read.
                     List<Container> all = docker.listContainersCmd()
-                            .withShowAll(true).withLabelFilter(List.of(Labels.ENABLE)).exec();
+                            .withShowAll(true).withLabelFilter(List.of(Labels.ENABLE)).exec().stream()
+                            .filter(c -> scope.includes(c.getLabels())).toList();
                     recent.remember(all);
                     return all;
                 })

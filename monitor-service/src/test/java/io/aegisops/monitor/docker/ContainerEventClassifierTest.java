@@ -1,6 +1,8 @@
 package io.aegisops.monitor.docker;
 
 import io.aegisops.contract.AlertType;
+import io.aegisops.contract.Labels;
+import io.aegisops.contract.StackScope;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -46,6 +48,33 @@ class ContainerEventClassifierTest {
         classify("a", "die", T0 + 1, Map.of("exitCode", "143"));
 
         assertThat(classify("a", "die", T0 + 2, Map.of("exitCode", "1")).alert()).isEqualTo(AlertType.CRASH);
+    }
+
+    @Test
+    void shouldLeaveAnotherStacksContainerAloneAndSayWhy() {
+        ContainerEventClassifier suite = new ContainerEventClassifier(Duration.ofMinutes(1),
+                new StackScope("aegisops-test", true));
+        Map<String, String> users = labelled("app-1");
+        users.put(Labels.STACK, "aegisops");
+        Map<String, String> ours = labelled("app-2");
+        ours.put(Labels.STACK, "aegisops-test");
+
+        ContainerEventClassifier.Verdict verdict = suite.classify(ContainerEvent.from(
+                Events.container("a", "die", T0, withExit(users))).orElseThrow());
+
+        assertThat(verdict.raisesAlert()).isFalse();
+        assertThat(verdict.reason()).isEqualTo("container left alone: it belongs to AegisOps stack 'aegisops'"
+                + " (aegis.stack), not to 'aegisops-test'");
+        assertThat(suite.classify(ContainerEvent.from(Events.container("b", "die", T0, withExit(labelled("app-3"))))
+                .orElseThrow()).reason()).contains("names no stack");
+        assertThat(suite.classify(ContainerEvent.from(Events.container("c", "die", T0, withExit(ours)))
+                .orElseThrow()).alert()).isEqualTo(AlertType.CRASH);
+    }
+
+    private static Map<String, String> withExit(Map<String, String> labels) {
+        Map<String, String> attributes = new java.util.HashMap<>(labels);
+        attributes.put("exitCode", "1");
+        return attributes;
     }
 
     @Test

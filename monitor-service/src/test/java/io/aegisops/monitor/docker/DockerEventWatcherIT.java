@@ -4,6 +4,7 @@ import io.aegisops.contract.AlertSource;
 import io.aegisops.contract.AlertType;
 import io.aegisops.contract.Severity;
 import io.aegisops.monitor.service.NewAlert;
+import io.aegisops.testsupport.TestStack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class DockerEventWatcherIT {
     void startWatching() {
         engine = new DockerTestEngine();
         engine.requireImage();
-        watcher = new DockerEventWatcher(engine.docker, sink, TestDockerConfig.defaults());
+        watcher = new DockerEventWatcher(engine.docker, sink, TestDockerConfig.defaults(), TestStack.SCOPE);
         watcher.start();
         Await.until("the event stream is connected", WAIT, watcher::isConnected);
     }

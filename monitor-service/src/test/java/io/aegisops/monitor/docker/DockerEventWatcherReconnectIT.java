@@ -2,6 +2,7 @@ package io.aegisops.monitor.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import io.aegisops.contract.AlertType;
+import io.aegisops.testsupport.TestStack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class DockerEventWatcherReconnectIT {
         TestDockerConfig config = TestDockerConfig.defaults()
                 .withHost(proxy.host())
                 .withBackoff(Duration.ofMillis(100), Duration.ofMillis(400));
-        watcher = new DockerEventWatcher(proxiedClient, sink, config);
+        watcher = new DockerEventWatcher(proxiedClient, sink, config, TestStack.SCOPE);
         watcher.start();
         Await.until("the event stream is connected", WAIT, watcher::isConnected);
     }

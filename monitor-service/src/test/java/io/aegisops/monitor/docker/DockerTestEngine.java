@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import io.aegisops.contract.Labels;
+import io.aegisops.testsupport.TestStack;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -65,6 +66,7 @@ public final class DockerTestEngine implements AutoCloseable {
         Map<String, String> all = new HashMap<>(labels);
         all.put(TEST_LABEL, "true");
         all.put(RUN_LABEL, run);
+        all.put(Labels.STACK, TestStack.NAME);
         String id = docker.createContainerCmd(image)
                 .withName(name)
                 .withLabels(all)

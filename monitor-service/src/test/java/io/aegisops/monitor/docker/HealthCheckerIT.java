@@ -5,6 +5,7 @@ import io.aegisops.contract.AlertType;
 import io.aegisops.contract.Labels;
 import io.aegisops.contract.Severity;
 import io.aegisops.monitor.service.NewAlert;
+import io.aegisops.testsupport.TestStack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class HealthCheckerIT {
         TestDockerConfig config = TestDockerConfig.defaults()
                 .withHealth(Duration.ofMillis(100), FAILURES, Duration.ofSeconds(1))
                 .withStartPeriod(startPeriod);
-        return new HealthChecker(engine.docker, sink, config);
+        return new HealthChecker(engine.docker, sink, config, TestStack.SCOPE);
     }
 
     @AfterEach

@@ -8,6 +8,7 @@ import io.aegisops.contract.Labels;
 import io.aegisops.contract.ToolCall;
 import io.aegisops.monitor.docker.DockerTestEngine;
 import io.aegisops.monitor.docker.StandIn;
+import io.aegisops.testsupport.TestStack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class InvestigatorIT {
         engine.requireImage();
         standIn = new StandIn().answer("/health", StandIn.Answer.of(200, "{\"status\":\"UP\"}"));
         investigator = new Investigator(engine.docker, new InvestigatorSettings(true, 20, Duration.ofSeconds(1),
-                DEADLINE));
+                DEADLINE), TestStack.SCOPE);
     }
 
     @AfterEach
@@ -173,7 +174,8 @@ class InvestigatorIT {
     /** A probe as slow as a GC-bound app's, with a probe timeout that lets it answer before the deadline. */
     private Investigator patientOf(String path, long delayMillis, int status) {
         standIn.answer(path, new StandIn.Answer(status, "{\"status\":\"UP\"}", null, delayMillis));
-        return new Investigator(engine.docker, new InvestigatorSettings(true, 20, Duration.ofMillis(2500), DEADLINE));
+        return new Investigator(engine.docker, new InvestigatorSettings(true, 20, Duration.ofMillis(2500), DEADLINE),
+                TestStack.SCOPE);
     }
 
     private static ToolCall call(Findings findings, String tool) {

@@ -9,11 +9,12 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The only code that changes containers. Its one entry point takes a container id and re-inspects the
- * container right before acting, refusing anything without {@code aegis.enable=true}: whatever a caller decided
- * earlier, an unlabelled container cannot be touched through it. Labels of a container cannot change after
+ * container right before acting, refusing anything without {@code aegis.enable=true} or of another AegisOps stack
+ * ({@code aegis.stack}): whatever a caller decided earlier, such a container cannot be touched through it. Labels of a container cannot change after
  * creation, and the action is addressed by the full id just inspected, so the check cannot be outrun by a
  * relabel: a "relabelled" container is a new container with a new id.
  */
@@ -48,9 +49,10 @@ public class ActionExecutor {
         if (container == null) {
             return new ActionResult(ActionResult.Outcome.FAILED, "container " + containerId + " no longer exists", null);
         }
-        if (!container.optedIn()) {
-            LOG.warnf("Refused %s of container %s: it is not labelled aegis.enable=true", action, container.name());
-            throw new NotOptedInException(container.name());
+        Optional<String> notOurs = engine.scope().excluded(container.labels());
+        if (notOurs.isPresent()) {
+            LOG.warnf("Refused %s of container %s: %s", action, container.name(), notOurs.get());
+            throw new NotOptedInException(container.name(), notOurs.get());
         }
         int timeoutSeconds = (int) Math.min(TargetLabels.MAX_STOP_TIMEOUT_S, Math.max(0, stopTimeout.toSeconds()));
         String id = container.id();

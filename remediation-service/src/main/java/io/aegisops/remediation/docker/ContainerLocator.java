@@ -1,6 +1,5 @@
 package io.aegisops.remediation.docker;
 
-import io.aegisops.contract.Labels;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -59,13 +58,13 @@ public class ContainerLocator {
                     + " (" + String.join(", ", candidates.stream().map(ContainerSnapshot::name).toList())
                     + ") and the diagnosis names none of them");
         }
-        Optional<DockerEngine.ContainerSummary> unlabelled = engine.listAll().stream()
-                .filter(c -> !Labels.isEnabled(c.labels()))
+        Optional<DockerEngine.ContainerSummary> notOurs = engine.listAll().stream()
+                .filter(c -> !engine.scope().includes(c.labels()))
                 .filter(c -> matches(c.id(), c.name(), preferred) || target.equals(c.name()) || target.equals(c.service()))
                 .findFirst();
-        if (unlabelled.isPresent()) {
-            return new Location(Kind.NOT_OPTED_IN, null, "refused: not opted in (container " + unlabelled.get().name()
-                    + " is not labelled aegis.enable=true)");
+        if (notOurs.isPresent()) {
+            return new Location(Kind.NOT_OPTED_IN, null, new NotOptedInException(notOurs.get().name(),
+                    engine.scope().excluded(notOurs.get().labels()).orElseThrow()).getMessage());
         }
         return new Location(Kind.NOT_FOUND, null, "no opted-in container for target " + target);
     }
@@ -74,7 +73,7 @@ public class ContainerLocator {
     public Location relocate(String target, String containerId, String containerName) {
         if (containerId != null) {
             Optional<ContainerSnapshot> same = engine.inspect(containerId);
-            if (same.isPresent() && same.get().optedIn() && target.equals(same.get().service())) {
+            if (same.isPresent() && engine.scope().includes(same.get().labels()) && target.equals(same.get().service())) {
                 return new Location(Kind.FOUND, same.get(), null);
             }
         }

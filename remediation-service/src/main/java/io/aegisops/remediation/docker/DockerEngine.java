@@ -10,6 +10,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.aegisops.contract.Labels;
+import io.aegisops.contract.StackScope;
 import io.aegisops.remediation.config.RemediationConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,17 +43,28 @@ public class DockerEngine {
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(TargetLabels.MAX_STOP_TIMEOUT_S + 60L);
 
     private final String host;
+    private final StackScope scope;
     private volatile DockerClient client;
     private volatile DockerClient streamClient;
 
     @Inject
-    public DockerEngine(RemediationConfig config) {
-        this(config.docker().host());
+    public DockerEngine(RemediationConfig config, StackScope scope) {
+        this(config.docker().host(), scope);
     }
 
     /** An engine at {@code host} without the CDI container: the proxy tests drive the production client with it. */
     DockerEngine(String host) {
+        this(host, StackScope.DEFAULT);
+    }
+
+    DockerEngine(String host, StackScope scope) {
         this.host = requireDockerHost(host);
+        this.scope = scope;
+    }
+
+    /** Which opted-in containers are this stack's: the only ones listed, followed and touched. */
+    public StackScope scope() {
+        return scope;
     }
 
     /** Only the executor (same package) gets the client that can change containers. */
@@ -101,13 +113,13 @@ public class DockerEngine {
         return client().listContainersCmd().withShowAll(true).exec().stream().map(DockerEngine::summary).toList();
     }
 
-    /** Every container carrying {@code aegis.enable=true}, running or not, inspected. */
+    /** Every container carrying {@code aegis.enable=true} that is this stack's ({@link #scope()}), inspected. */
     public List<ContainerSnapshot> listOptedIn() {
         return client().listContainersCmd().withShowAll(true).withLabelFilter(List.of(Labels.ENABLE)).exec().stream()
-                .filter(c -> Labels.isEnabled(c.getLabels()))
+                .filter(c -> scope.includes(c.getLabels()))
                 .map(c -> inspect(c.getId()))
                 .flatMap(Optional::stream)
-                .filter(ContainerSnapshot::optedIn)
+                .filter(c -> scope.includes(c.labels()))
                 .toList();
     }
 

@@ -3,7 +3,7 @@ package io.aegisops.remediation.docker;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventActor;
 import com.github.dockerjava.api.model.EventType;
-import io.aegisops.contract.Labels;
+import io.aegisops.contract.StackScope;
 import io.aegisops.dockerkit.Backoff;
 import io.aegisops.dockerkit.EventTimes;
 import io.aegisops.dockerkit.EventStreamFollower;
@@ -35,11 +35,13 @@ public class DockerEventRecorder {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final ContainerEvents events;
+    private final StackScope scope;
     private final RemediationConfig.Docker config;
     private final EventStreamFollower follower;
 
     public DockerEventRecorder(DockerEngine engine, ContainerEvents events, RemediationConfig config) {
         this.events = events;
+        this.scope = engine.scope();
         this.config = config.docker();
         this.follower = new EventStreamFollower("remediation-docker-events",
                 (since, callback) -> engine.events(since, ACTIONS, callback), this::since, this::handle,
@@ -88,7 +90,7 @@ public class DockerEventRecorder {
         Map<String, String> attributes = actor == null || actor.getAttributes() == null ? Map.of() : actor.getAttributes();
         String id = actor != null && actor.getId() != null ? actor.getId() : event.getId();
         String action = event.getAction() != null ? event.getAction() : event.getStatus();
-        if (id == null || action == null || !ACTIONS.contains(action) || !Labels.isEnabled(attributes)) {
+        if (id == null || action == null || !ACTIONS.contains(action) || !scope.includes(attributes)) {
             return;
         }
         long time = EventTimes.nanos(event).orElseGet(() -> toNanos(Instant.now()));

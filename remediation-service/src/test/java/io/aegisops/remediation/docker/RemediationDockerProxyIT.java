@@ -7,6 +7,7 @@ import io.aegisops.contract.Action;
 import io.aegisops.remediation.support.Await;
 import io.aegisops.remediation.support.ThrowAwayContainers;
 import io.aegisops.testsupport.DockerSocketProxy;
+import io.aegisops.testsupport.TestStack;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +42,7 @@ class RemediationDockerProxyIT {
     static void startProxy() {
         containers = new ThrowAwayContainers();
         proxy = DockerSocketProxy.start(POLICY);
-        engine = new DockerEngine(proxy.dockerHost());
+        engine = new DockerEngine(proxy.dockerHost(), TestStack.SCOPE);
     }
 
     @AfterAll

@@ -10,6 +10,7 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.aegisops.contract.Labels;
 import io.aegisops.dockerkit.EventTimes;
+import io.aegisops.testsupport.TestStack;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -71,7 +72,8 @@ public final class ThrowAwayContainers implements AutoCloseable {
 
     /** Labels of an opted-in container serving {@code target}, plus {@code extra}. */
     public static Map<String, String> optedIn(String target, String... extra) {
-        Map<String, String> labels = new HashMap<>(Map.of(Labels.ENABLE, "true", Labels.SERVICE, target));
+        Map<String, String> labels = new HashMap<>(Map.of(Labels.ENABLE, "true", Labels.SERVICE, target,
+                Labels.STACK, TestStack.NAME));
         for (int i = 0; i + 1 < extra.length; i += 2) {
             labels.put(extra[i], extra[i + 1]);
         }
