@@ -110,10 +110,10 @@ class DetectionIT {
     void shouldIgnoreTheCrashOfAContainerThatDidNotOptInOrIsAnotherStacks() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String unlabelled = "e2e-unlabelled-" + suffix;
-        String users = "e2e-users-stack-" + suffix;
+        String other = "e2e-other-stack-" + suffix;
         String control = "e2e-control-" + suffix;
         crasher(unlabelled, Map.of());
-        crasher(users, Map.of("aegis.enable", "true", "aegis.stack", Stack.USERS_STACK, "aegis.service", users));
+        crasher(other, Map.of("aegis.enable", "true", "aegis.stack", Stack.ANOTHER_STACK, "aegis.service", other));
         crasher(control, Map.of("aegis.enable", "true", "aegis.stack", Stack.PROJECT, "aegis.service", control));
 
         // The labelled control crashes at the same moment through the same pipeline: once its incident is
@@ -121,7 +121,7 @@ class DetectionIT {
         await("incident of the labelled control").atMost(DETECTION).pollInterval(Duration.ofMillis(250))
                 .until(() -> !Incidents.openedSince(control, since).isEmpty());
         assertThat(Incidents.openedSince(unlabelled, since)).isEmpty();
-        assertThat(Incidents.openedSince(users, since)).as("incidents of another stack's container").isEmpty();
+        assertThat(Incidents.openedSince(other, since)).as("incidents of another stack's container").isEmpty();
         Incidents.resolveOpen(control);
     }
 

@@ -40,8 +40,12 @@ public final class Stack {
      * own containers carry it, and anything else on the engine is not the suite's stack's to touch.
      */
     public static final String PROJECT = System.getProperty("aegis.e2e.compose-project", "aegisops-test");
-    /** The stack a user runs beside the suite (./aegisops up): its containers must stay untouched. */
-    public static final String USERS_STACK = "aegisops";
+    /**
+     * A stack name no stack has: a container naming it stands for another stack's (a user's ./aegisops up), which the
+     * suite's stack must leave alone. Not the user's real stack name: a user's stack running beside the suite would
+     * rightly heal such a container, and its incident history would get the suite's crashes.
+     */
+    public static final String ANOTHER_STACK = "e2e-another-stack";
     /** Image for throw-away containers (the local JRE base when no registry is reachable). */
     public static final String TEST_IMAGE = System.getProperty("aegis.test.image", "aegisops/jre:17");
 
