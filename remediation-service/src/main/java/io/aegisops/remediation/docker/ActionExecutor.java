@@ -14,9 +14,9 @@ import java.util.Optional;
 /**
  * The only code that changes containers. Its one entry point takes a container id and re-inspects the
  * container right before acting, refusing anything without {@code aegis.enable=true} or of another AegisOps stack
- * ({@code aegis.stack}): whatever a caller decided earlier, such a container cannot be touched through it. Labels of a container cannot change after
- * creation, and the action is addressed by the full id just inspected, so the check cannot be outrun by a
- * relabel: a "relabelled" container is a new container with a new id.
+ * ({@code aegis.stack}): whatever a caller decided earlier, such a container cannot be touched through it. Labels
+ * of a container cannot change after creation, and the action is addressed by the full id just inspected, so the
+ * check cannot be outrun by a relabel: a "relabelled" container is a new container with a new id.
  */
 @ApplicationScoped
 public class ActionExecutor {
@@ -49,10 +49,11 @@ public class ActionExecutor {
         if (container == null) {
             return new ActionResult(ActionResult.Outcome.FAILED, "container " + containerId + " no longer exists", null);
         }
-        Optional<String> notOurs = engine.scope().excluded(container.labels());
-        if (notOurs.isPresent()) {
-            LOG.warnf("Refused %s of container %s: %s", action, container.name(), notOurs.get());
-            throw new NotOptedInException(container.name(), notOurs.get());
+        Optional<NotOptedInException> refusal = NotOptedInException.refusing(container.name(), container.labels(),
+                engine.scope());
+        if (refusal.isPresent()) {
+            LOG.warnf("Refused %s of container %s: %s", action, container.name(), refusal.get().getMessage());
+            throw refusal.get();
         }
         int timeoutSeconds = (int) Math.min(TargetLabels.MAX_STOP_TIMEOUT_S, Math.max(0, stopTimeout.toSeconds()));
         String id = container.id();

@@ -63,8 +63,8 @@ public class ContainerLocator {
                 .filter(c -> matches(c.id(), c.name(), preferred) || target.equals(c.name()) || target.equals(c.service()))
                 .findFirst();
         if (notOurs.isPresent()) {
-            return new Location(Kind.NOT_OPTED_IN, null, new NotOptedInException(notOurs.get().name(),
-                    engine.scope().excluded(notOurs.get().labels()).orElseThrow()).getMessage());
+            return new Location(Kind.NOT_OPTED_IN, null, NotOptedInException.refusing(notOurs.get().name(),
+                    notOurs.get().labels(), engine.scope()).orElseThrow().getMessage());
         }
         return new Location(Kind.NOT_FOUND, null, "no opted-in container for target " + target);
     }
