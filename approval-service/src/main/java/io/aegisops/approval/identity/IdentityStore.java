@@ -102,8 +102,8 @@ public class IdentityStore {
     public Optional<Session> oidcLogin(VerifiedCaller caller, String issuer) {
         String name = caller.name();
         if (!name.matches(NAME_PATTERN)) {
-            throw new IllegalArgumentException("the provider names this user '" + Texts.shown(name, 80) + "', which is not a"
-                    + " principal name (1-64 letters, digits, '.', '_', '@' or '-'); set AEGIS_OIDC_NAME_CLAIM to a"
+            throw new IllegalArgumentException("the provider names this user '" + Texts.shown(name, 80)
+                    + "', which is not a principal name (1-64 letters, digits, '.', '_', '@' or '-'); set AEGIS_OIDC_NAME_CLAIM to a"
                     + " claim such as preferred_username or email");
         }
         // Two first sign-ins of one person at once make one principal: the insert yields to the one already there.

@@ -78,11 +78,12 @@ public class OidcTokens {
      */
     public Optional<String> signInUnavailable() {
         if (!enabled()) {
-            return Optional.of("sign-in through an OIDC provider is off: set AEGIS_OIDC_ISSUER and AEGIS_OIDC_CLIENT_ID");
+            return Optional.of("sign-in through an OIDC provider is off: set AEGIS_OIDC_ISSUER and"
+                    + " AEGIS_OIDC_CLIENT_ID");
         }
         if (config.clientId().isEmpty()) {
-            return Optional.of("sign-in through an OIDC provider needs AEGIS_OIDC_CLIENT_ID: an ID token counts only when"
-                    + " it was issued to this client");
+            return Optional.of("sign-in through an OIDC provider needs AEGIS_OIDC_CLIENT_ID: an ID token counts only"
+                    + " when it was issued to this client");
         }
         return Optional.empty();
     }

@@ -32,7 +32,7 @@ public class Principal extends PanacheEntityBase {
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
-    /** {@value #LOCAL} (admin, bootstrap) or {@value #OIDC} (made and kept in step by sign-ins through the provider). */
+    /** {@value #LOCAL} (admin, bootstrap) or {@value #OIDC} (made and kept in step by the provider's sign-ins). */
     @Column(nullable = false)
     public String source = LOCAL;
 

@@ -47,7 +47,8 @@ public final class SlackMessages {
         String header = (notice.loud() ? "ESCALATION: " : "") + icon(notice.stage()) + " " + notice.title();
         blocks.addObject().put("type", "header").set("text", plain(Texts.clip(header, MAX_HEADER)));
         if (notice.detail() != null && !notice.detail().isBlank()) {
-            blocks.addObject().put("type", "section").set("text", mrkdwn(Texts.clip(escape(notice.detail()), MAX_SECTION)));
+            blocks.addObject().put("type", "section")
+                    .set("text", mrkdwn(Texts.clip(escape(notice.detail()), MAX_SECTION)));
         }
         ArrayNode fields = JSON.arrayNode();
         fields.add(mrkdwn("*Incident*\n`" + notice.incidentId() + "`"));
@@ -93,7 +94,8 @@ public final class SlackMessages {
             text.append(" | confidence ").append(confidence(notice.confidence()));
         }
         if (notice.detail() != null && !notice.detail().isBlank()) {
-            text.append(" | ").append(escape(Texts.clip(notice.detail().lines().findFirst().orElse(""), MAX_TEXT_DETAIL)));
+            text.append(" | ")
+                    .append(escape(Texts.clip(notice.detail().lines().findFirst().orElse(""), MAX_TEXT_DETAIL)));
         }
         if (!notice.citations().isEmpty()) {
             text.append(" | cites ").append(String.join(", ",

@@ -119,7 +119,6 @@ public class DockerEngine {
                 .filter(c -> scope.includes(c.getLabels()))
                 .map(c -> inspect(c.getId()))
                 .flatMap(Optional::stream)
-                .filter(c -> scope.includes(c.labels()))
                 .toList();
     }
 
