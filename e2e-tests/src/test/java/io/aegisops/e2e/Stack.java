@@ -37,9 +37,10 @@ public final class Stack {
     public static final String KAFKA = System.getProperty("aegis.e2e.kafka-bootstrap", "localhost:29092");
     /**
      * The stack's Compose project, also its name for the containers it looks after ({@code aegis.stack}): the suite's
-     * own containers carry it, and anything else on the engine is not the suite's stack's to touch.
+     * own containers carry it, and anything else on the engine is not the suite's stack's to touch. ./aegisops test
+     * passes its own ({@code aegisops-test}); the default, like the URLs', is a stack started by hand.
      */
-    public static final String PROJECT = System.getProperty("aegis.e2e.compose-project", "aegisops-test");
+    public static final String PROJECT = System.getProperty("aegis.e2e.compose-project", "aegisops");
     /**
      * A stack name no stack has: a container naming it stands for another stack's (a user's ./aegisops up), which the
      * suite's stack must leave alone. Not the user's real stack name: a user's stack running beside the suite would
