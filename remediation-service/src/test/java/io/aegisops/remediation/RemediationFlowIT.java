@@ -356,9 +356,55 @@ class RemediationFlowIT {
     @Test
     void shouldVerifyInsteadOfRepeatingAnActionThatWasStartedWhenTheServiceDied() {
         String target = containers.uniqueName("resume");
+        OffsetDateTime claimed = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(29);
+        // The dead owner's restart reached the engine: the container runs a start from after the claim.
         String id = startTarget(target);
         String startedBefore = containers.startedAt(id);
         String incident = TestEvents.newIncident();
+        UUID remediationId = interruptedRestart(incident, target, id, claimed);
+
+        worker.recoverInterrupted();
+        RemediationEvent verifying = remediations.await(incident, RemediationStage.VERIFYING);
+        RemediationEvent resolved = remediations.await(incident, RemediationStage.RESOLVED);
+
+        assertThat(verifying.reason()).contains("verified instead of repeated");
+        assertThat(verifying.details()).containsEntry("resumed", true);
+        assertThat(resolved.details()).containsEntry("startedAtAfter", startedBefore);
+        assertThat(resolved.reason()).contains("container restarted (a new run, started " + startedBefore + ")");
+        assertThat(containers.startedAt(id)).isEqualTo(startedBefore);
+        assertThat(containers.events(id, "restart", testStart)).isEmpty();
+        assertThat(containers.events(id, "kill", testStart)).isEmpty();
+        given().get("/api/remediations/{id}", remediationId.toString()).then().statusCode(200)
+                .body("state", equalTo("RESOLVED"))
+                .body("steps.stage", equalTo(List.of("VERIFYING", "RESOLVED")));
+    }
+
+    @Test
+    void shouldFailARestartThatNeverReachedTheEngineInsteadOfCallingTheHealthyContainerFixed() {
+        String target = containers.uniqueName("never-restarted");
+        String id = startTarget(target);
+        String startedBefore = containers.startedAt(id);
+        // The owner died after its claim and before the call: the healthy container still runs its old start.
+        OffsetDateTime claimed = OffsetDateTime.now(ZoneOffset.UTC);
+        String incident = TestEvents.newIncident();
+        UUID remediationId = interruptedRestart(incident, target, id, claimed);
+
+        worker.recoverInterrupted();
+        RemediationEvent failed = remediations.await(incident, RemediationStage.FAILED);
+        remediations.await(incident, RemediationStage.ESCALATED);
+
+        assertThat(failed.reason()).startsWith("verification failed: not healthy within ")
+                .endsWith("no restart happened: the container still runs the start of " + startedBefore
+                        + ", from before the action");
+        assertThat(containers.startedAt(id)).isEqualTo(startedBefore);
+        assertThat(containers.events(id, "restart", testStart)).isEmpty();
+        // A failed action goes to a human, who sees that nothing was restarted.
+        given().get("/api/remediations/{id}", remediationId.toString()).then().statusCode(200)
+                .body("state", equalTo("ESCALATED"));
+    }
+
+    /** A RESTART whose owner died while ACTING: claimed at {@code claimed}, its outcome never recorded. */
+    private static UUID interruptedRestart(String incident, String target, String containerId, OffsetDateTime claimed) {
         UUID remediationId = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
             Remediation r = new Remediation();
@@ -370,32 +416,19 @@ class RemediationFlowIT {
             r.proposedAction = Action.RESTART;
             r.action = Action.RESTART;
             r.confidence = 0.95;
-            r.containerId = id;
+            r.containerId = containerId;
             r.containerName = target;
             r.state = RemediationState.ACTING;
             r.decidedBy = "remediation-service (policy)";
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            r.decidedAt = now.minusSeconds(30);
-            r.intendedAt = now.minusSeconds(30);
-            r.actionStartedAt = now.minusSeconds(29);
+            r.decidedAt = claimed.minusSeconds(1);
+            r.intendedAt = claimed.minusSeconds(1);
+            r.actionStartedAt = claimed;
             r.owner = "a-process-that-died";
             r.leaseUntil = now.minusSeconds(1);
             r.persist();
         });
-
-        worker.recoverInterrupted();
-        RemediationEvent verifying = remediations.await(incident, RemediationStage.VERIFYING);
-        RemediationEvent resolved = remediations.await(incident, RemediationStage.RESOLVED);
-
-        assertThat(verifying.reason()).contains("verified instead of repeated");
-        assertThat(verifying.details()).containsEntry("resumed", true);
-        assertThat(resolved.details()).containsEntry("startedAtAfter", startedBefore);
-        assertThat(containers.startedAt(id)).isEqualTo(startedBefore);
-        assertThat(containers.events(id, "restart", testStart)).isEmpty();
-        assertThat(containers.events(id, "kill", testStart)).isEmpty();
-        given().get("/api/remediations/{id}", remediationId.toString()).then().statusCode(200)
-                .body("state", equalTo("RESOLVED"))
-                .body("steps.stage", equalTo(List.of("VERIFYING", "RESOLVED")));
+        return remediationId;
     }
 
     @Test

@@ -22,6 +22,13 @@ final class DockerAlerts {
 
     /** An alert for a container event the classifier judged a fault. */
     static NewAlert fromEvent(ContainerEvent event, AlertType type, List<String> evidence) {
+        return fromEvent(event, type, evidence, false);
+    }
+
+    /**
+     * @param found true when the end was found in the container's state on catching up, not streamed by the engine
+     */
+    static NewAlert fromEvent(ContainerEvent event, AlertType type, List<String> evidence, boolean found) {
         String service = event.service();
         Map<String, Object> metrics = new LinkedHashMap<>();
         event.exitCode().ifPresent(code -> metrics.put("exitCode", code));
@@ -35,7 +42,8 @@ final class DockerAlerts {
                 service,
                 service,
                 event.name(),
-                summaryOf(event, type),
+                found ? summaryOf(event, type) + " while monitor-service was not following the engine's events"
+                        : summaryOf(event, type),
                 Map.copyOf(metrics),
                 List.copyOf(evidence),
                 "docker:" + event.containerId() + ":" + type.name(),

@@ -10,9 +10,10 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 
 /**
- * Makes one Docker client available to the watcher and the health checker. Application-scoped, so the
- * client is only built when first used: with {@code aegis.docker.enabled=false} nothing ever calls it and
- * no connection to the engine is attempted.
+ * Makes the Docker clients available: one whose reads time out ({@code aegis.docker.request-timeout}) for every
+ * request, and one without a response timeout for the event stream alone ({@link EventStreamClient}).
+ * Application-scoped, so a client is only built when first used: with {@code aegis.docker.enabled=false} nothing
+ * ever calls them and no connection to the engine is attempted.
  */
 @ApplicationScoped
 public class DockerClientProducer {
@@ -25,10 +26,26 @@ public class DockerClientProducer {
     @Typed(DockerClient.class)
     DockerClient dockerClient(DockerConfig config) {
         LOG.infof("Docker intake talks to the engine at %s (read-only use)", config.host());
+        return DockerClients.create(config.host(), config.requestTimeout());
+    }
+
+    @Produces
+    @ApplicationScoped
+    @EventStreamClient
+    @Typed(DockerClient.class)
+    DockerClient eventStreamClient(DockerConfig config) {
         return DockerClients.create(config.host());
     }
 
     void close(@Disposes DockerClient client) {
+        closeQuietly(client);
+    }
+
+    void closeStream(@Disposes @EventStreamClient DockerClient client) {
+        closeQuietly(client);
+    }
+
+    private static void closeQuietly(DockerClient client) {
         try {
             client.close();
         } catch (IOException e) {

@@ -14,19 +14,29 @@ import java.time.Duration;
  */
 public final class DockerClients {
 
-    /** Failing fast on an absent engine keeps reconnect attempts cheap; reads themselves get no timeout. */
+    /** Failing fast on an absent engine keeps reconnect attempts cheap. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private DockerClients() {
     }
 
     /**
-     * A client for {@code host} ({@code unix://}, {@code tcp://} or {@code npipe://}). No response timeout is
-     * set: the event stream is a response that legitimately stays silent for hours.
+     * A client for streams ({@code unix://}, {@code tcp://} or {@code npipe://}): no response timeout, because the
+     * event stream is a response that legitimately stays silent for hours.
      *
      * @throws IllegalArgumentException when the address is not a Docker host URI
      */
     public static DockerClient create(String host) {
+        return create(host, null);
+    }
+
+    /**
+     * A client whose every read gives up after {@code responseTimeout} of silence, so a hung engine cannot hold an
+     * investigation, a health round or a log read forever; null sets none (streams only).
+     *
+     * @throws IllegalArgumentException when the address is not a Docker host URI
+     */
+    public static DockerClient create(String host, Duration responseTimeout) {
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("aegis.docker.host must not be blank");
         }
@@ -43,12 +53,14 @@ public final class DockerClients {
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(uri.toString())
                 .build();
-        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+        ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
                 .maxConnections(32)
-                .connectionTimeout(CONNECT_TIMEOUT)
-                .build();
-        return DockerClientImpl.getInstance(config, http);
+                .connectionTimeout(CONNECT_TIMEOUT);
+        if (responseTimeout != null) {
+            http.responseTimeout(responseTimeout);
+        }
+        return DockerClientImpl.getInstance(config, http.build());
     }
 }

@@ -60,7 +60,24 @@ public interface DockerConfig {
     @WithDefault("10m")
     Duration killWindow();
 
-    /** Delay between attempts to re-open the event stream after the engine went away. */
+    /**
+     * Longest silence of the engine in answer to one request (list, inspect, logs, stats) before it is given up;
+     * the event stream alone has none. Bounds what a hung engine can hold: an investigation, a health round.
+     */
+    @WithDefault("30s")
+    Duration requestTimeout();
+
+    /**
+     * How far back a restarted monitor catches up: it asks the engine for the events since the last one it
+     * processed and reports this stack's containers that ended meanwhile, unless that was longer ago than this.
+     */
+    @WithDefault("24h")
+    Duration catchUpMax();
+
+    /**
+     * Delay between attempts to re-open the event stream after the engine went away, and between attempts to record
+     * an alert the database refused (the stream waits; the event is never dropped).
+     */
     ReconnectBackoff reconnectBackoff();
 
     /** Exponential back-off bounds, so a restarting engine is not hammered and a long outage is retried often enough. */

@@ -218,14 +218,17 @@ public class IncidentService implements AlertSink {
 
     /**
      * Alertmanager redelivers a notification when it did not get a 2xx in time; the same alert episode
-     * (fingerprint, start, status) must be stored once. Other sources never redeliver.
+     * (fingerprint, start, status) must be stored once. The Docker event watcher replays the engine's events after a
+     * restart from its last saved position, which may be a little behind its last alert: one engine event (container,
+     * type, time) is stored once. Other sources never redeliver.
      */
     static String dedupKeyOf(NewAlert input) {
-        if (input.source() != AlertSource.ALERTMANAGER) {
-            return null;
-        }
-        return "am:" + input.fingerprint() + ":" + input.observedAt().toInstant() + ":"
-                + (input.firing() ? "firing" : "resolved");
+        return switch (input.source()) {
+            case ALERTMANAGER -> "am:" + input.fingerprint() + ":" + input.observedAt().toInstant() + ":"
+                    + (input.firing() ? "firing" : "resolved");
+            case DOCKER_EVENT -> "event:" + input.fingerprint() + ":" + input.observedAt().toInstant();
+            default -> null;
+        };
     }
 
     private static boolean isUniqueViolation(Throwable e) {

@@ -37,7 +37,8 @@ class DockerEventWatcherTest {
     private final List<String> logLines = List.of("Starting buggy-app", "java.lang.IllegalStateException: boom");
 
     private DockerEventWatcher watcher(BiFunction<String, Integer, List<String>> evidence) {
-        TestDockerConfig config = TestDockerConfig.defaults().withKillWindow(Duration.ofMinutes(1));
+        TestDockerConfig config = TestDockerConfig.defaults().withKillWindow(Duration.ofMinutes(1))
+                .withBackoff(Duration.ofMillis(10), Duration.ofMillis(40));
         Clock clock = Clock.fixed(Instant.ofEpochSecond(T0 / SECOND), ZoneOffset.UTC);
         return new DockerEventWatcher(null, sink, config, clock, evidence);
     }
@@ -189,13 +190,47 @@ class DockerEventWatcherTest {
     }
 
     @Test
-    void shouldKeepHandlingEventsWhenTheSinkFails() {
-        sink.failNext(1);
+    void shouldRetryAnAlertTheSinkRefusedInsteadOfDroppingIt() {
+        sink.failNext(3);
 
         assertThatCode(() -> watcher.handle(die(ID, T0, 3, labelled("app-1")))).doesNotThrowAnyException();
         watcher.handle(die(ID, T0 + SECOND, 4, labelled("app-1")));
 
-        assertThat(sink.all()).extracting(alert -> alert.metrics().get("exitCode")).containsExactly(4);
+        assertThat(sink.all()).extracting(alert -> alert.metrics().get("exitCode")).containsExactly(3, 4);
+    }
+
+    @Test
+    void shouldReportAnEndFoundInTheContainersStateOnceEvenWhenTheEngineStreamsItToo() {
+        ContainerEvent found = ContainerEvent.from(die(ID, T0, 3, labelled("app-1"))).orElseThrow();
+
+        watcher.handleFound(found);
+        // The engine's own die of that same end: FinishedAt is set a moment before the event is emitted.
+        watcher.handle(die(ID, T0 + 3_000_000, 3, labelled("app-1")));
+
+        assertThat(sink.all()).singleElement().satisfies(alert -> {
+            assertThat(alert.type()).isEqualTo(AlertType.CRASH);
+            assertThat(alert.summary()).isEqualTo("Container app-1 crashed with exit code 3 while monitor-service was "
+                    + "not following the engine's events");
+        });
+    }
+
+    @Test
+    void shouldNotReportAnEndAgainWhenItIsFoundAfterTheEngineReplayedIt() {
+        watcher.handle(die(ID, T0, 3, labelled("app-1")));
+
+        watcher.handleFound(ContainerEvent.from(die(ID, T0 - 2_000_000, 3, labelled("app-1"))).orElseThrow());
+
+        assertThat(sink.all()).singleElement().satisfies(alert ->
+                assertThat(alert.summary()).isEqualTo("Container app-1 crashed with exit code 3"));
+    }
+
+    @Test
+    void shouldStillReportALaterCrashOfAContainerWhoseEarlierEndWasFound() {
+        watcher.handleFound(ContainerEvent.from(die(ID, T0, 3, labelled("app-1"))).orElseThrow());
+
+        watcher.handle(die(ID, T0 + 30 * SECOND, 5, labelled("app-1")));
+
+        assertThat(sink.all()).extracting(alert -> alert.metrics().get("exitCode")).containsExactly(3, 5);
     }
 
     @Test

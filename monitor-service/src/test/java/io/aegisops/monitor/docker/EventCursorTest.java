@@ -26,7 +26,7 @@ class EventCursorTest {
     void shouldResumeFromTheLastProcessedEventInclusive() {
         EventCursor cursor = new EventCursor(Instant.ofEpochSecond(1_600_000_000L));
 
-        cursor.firstDelivery(event("a", "die", T0));
+        cursor.processed(event("a", "die", T0));
 
         assertThat(cursor.since()).isEqualTo("1700000000.123456789");
     }
@@ -35,8 +35,8 @@ class EventCursorTest {
     void shouldNeverMoveBackwards() {
         EventCursor cursor = new EventCursor(Instant.ofEpochSecond(1_600_000_000L));
 
-        cursor.firstDelivery(event("a", "die", T0));
-        cursor.firstDelivery(event("b", "die", T0 - 1_000));
+        cursor.processed(event("a", "die", T0));
+        cursor.processed(event("b", "die", T0 - 1_000));
 
         assertThat(cursor.since()).isEqualTo("1700000000.123456789");
     }
@@ -45,16 +45,38 @@ class EventCursorTest {
     void shouldRecogniseTheSameEventDeliveredTwice() {
         EventCursor cursor = new EventCursor(Instant.ofEpochSecond(1_600_000_000L));
 
-        assertThat(cursor.firstDelivery(event("a", "die", T0))).isTrue();
-        assertThat(cursor.firstDelivery(event("a", "die", T0))).isFalse();
+        assertThat(cursor.isNew(event("a", "die", T0))).isTrue();
+        cursor.processed(event("a", "die", T0));
+        assertThat(cursor.isNew(event("a", "die", T0))).isFalse();
     }
 
     @Test
     void shouldTellApartEventsThatShareOnlyTheirTimestamp() {
         EventCursor cursor = new EventCursor(Instant.ofEpochSecond(1_600_000_000L));
 
-        assertThat(cursor.firstDelivery(event("a", "kill", T0))).isTrue();
-        assertThat(cursor.firstDelivery(event("a", "die", T0))).isTrue();
-        assertThat(cursor.firstDelivery(event("b", "die", T0))).isTrue();
+        cursor.processed(event("a", "kill", T0));
+
+        assertThat(cursor.isNew(event("a", "die", T0))).isTrue();
+        assertThat(cursor.isNew(event("b", "die", T0))).isTrue();
+    }
+
+    @Test
+    void shouldNotCountAnEventWhoseAlertIsNotDurableYet() {
+        EventCursor cursor = new EventCursor(Instant.ofEpochSecond(1_600_000_000L));
+
+        assertThat(cursor.isNew(event("a", "die", T0))).isTrue();
+
+        assertThat(cursor.isNew(event("a", "die", T0))).isTrue();
+        assertThat(cursor.since()).isEqualTo("1600000000.000000000");
+    }
+
+    @Test
+    void shouldResumeWhereTheLastRunOfTheServiceStopped() {
+        EventCursor cursor = new EventCursor(Instant.ofEpochSecond(1_700_000_100L));
+
+        cursor.resumeFrom(EventCursor.nanosOf(Instant.ofEpochSecond(1_700_000_000L, 42)));
+
+        assertThat(cursor.since()).isEqualTo("1700000000.000000042");
+        assertThat(cursor.sinceNanos()).isEqualTo(1_700_000_000_000_000_042L);
     }
 }

@@ -18,8 +18,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * Decides whether an action worked, by looking rather than trusting the engine's "OK": the container must be
  * running (healthy for Docker when it has a HEALTHCHECK) and its {@code aegis.health-url} must answer 2xx; after a
- * STOP it must be stopped. Polls with {@link VerifyBackoff} until it holds or the deadline passes, or until the
- * container has exited again after a (re)start, which no amount of waiting will cure. Only reads.
+ * STOP it must be stopped; after a RESTART it must also run a new start ({@link RestartProof}), so an action that
+ * never reached the engine is not taken for one that worked. Polls with {@link VerifyBackoff} until it holds or the
+ * deadline passes, or until the container has exited again after a (re)start, which no amount of waiting will
+ * cure. Only reads.
  */
 @ApplicationScoped
 public class HealthVerifier {
@@ -51,7 +53,12 @@ public class HealthVerifier {
     public record Verdict(boolean healthy, int checks, String observation, String startedAtAfter, long tookMillis) {
     }
 
-    public Verdict verify(String containerId, Action action) {
+    /**
+     * Looks until the container is in the state {@code action} should have left it in.
+     *
+     * @param proof what a RESTART must show besides health (a new run); null when nothing beyond the state is owed
+     */
+    public Verdict verify(String containerId, Action action, RestartProof proof) {
         long begin = System.nanoTime();
         long deadline = begin + config.deadline().toNanos();
         VerifyBackoff backoff = new VerifyBackoff(config.initialBackoff(), config.maxBackoff());
@@ -73,7 +80,7 @@ public class HealthVerifier {
                 }
                 ContainerSnapshot container = seen.get();
                 startedAt = container.startedAt();
-                observation = observe(container, action);
+                observation = observe(container, action, proof);
                 if (observation == null) {
                     return new Verdict(true, checks, healthyText(container, action), startedAt, millisSince(begin));
                 }
@@ -98,12 +105,16 @@ public class HealthVerifier {
     }
 
     /** Null when the container is in the wanted state, else what is still wrong. */
-    private String observe(ContainerSnapshot container, Action action) {
+    private String observe(ContainerSnapshot container, Action action, RestartProof proof) {
         if (action == Action.STOP) {
             return container.running() ? "still running" : null;
         }
         if (!container.running()) {
             return "container is " + container.status();
+        }
+        String notRestarted = proof == null ? null : proof.missing(container.startedAt());
+        if (notRestarted != null) {
+            return notRestarted;
         }
         if (container.health() != null && !"healthy".equals(container.health())) {
             return "Docker health is " + container.health();
@@ -118,7 +129,10 @@ public class HealthVerifier {
         }
         String docker = container.health() == null ? "" : ", Docker health " + container.health();
         String url = TargetLabels.healthUrl(container).map(u -> ", " + TargetLabels.display(u) + " answered 2xx").orElse("");
-        return "container running" + docker + url;
+        String state = action == Action.RESTART
+                ? "container restarted (a new run, started " + container.startedAt() + ") and running"
+                : "container running";
+        return state + docker + url;
     }
 
     /** Null on 2xx, else why not. */

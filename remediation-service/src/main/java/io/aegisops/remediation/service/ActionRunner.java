@@ -6,6 +6,7 @@ import io.aegisops.remediation.docker.ActionExecutor;
 import io.aegisops.remediation.docker.ActionResult;
 import io.aegisops.remediation.docker.HealthVerifier;
 import io.aegisops.remediation.docker.NotOptedInException;
+import io.aegisops.remediation.docker.RestartProof;
 import io.aegisops.remediation.domain.Remediation;
 import io.aegisops.remediation.domain.RemediationState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -41,6 +42,7 @@ public class ActionRunner {
     }
 
     public void run(Claims.Claim claim, String owner) {
+        String startedAtBefore = claim.startedAtBefore();
         if (!claim.resumed()) {
             long begin = System.nanoTime();
             ActionResult result;
@@ -58,10 +60,20 @@ public class ActionRunner {
             if (!afterAction(claim, owner, result, took)) {
                 return;
             }
+            startedAtBefore = result.startedAtBefore();
         }
-        HealthVerifier.Verdict verdict = verifier.verify(claim.containerId(), claim.action());
+        HealthVerifier.Verdict verdict = verifier.verify(claim.containerId(), claim.action(),
+                proofOwed(claim, startedAtBefore));
         metrics.verificationTook(claim.action(), verdict.healthy(), Duration.ofMillis(verdict.tookMillis()));
         afterVerification(claim, owner, verdict);
+    }
+
+    /**
+     * A RESTART is verified only by a new run; START and STOP are judged by the state they leave (a START of a
+     * container somebody else started meanwhile still leaves it running, which is what was asked).
+     */
+    private static RestartProof proofOwed(Claims.Claim claim, String startedAtBefore) {
+        return claim.action() == Action.RESTART ? new RestartProof(startedAtBefore, claim.actionStartedAt()) : null;
     }
 
     /** @return true when verification should follow */

@@ -35,9 +35,12 @@ public class Claims {
     /**
      * One unit of work for this process.
      *
-     * @param resumed true when a previous owner died: verify only, never act
+     * @param resumed         true when a previous owner died: verify only, never act
+     * @param actionStartedAt when the action was claimed, before any call to the engine
+     * @param startedAtBefore the container's State.StartedAt read before the call, when a previous owner recorded it
      */
-    public record Claim(UUID remediationId, String containerId, Action action, Duration stopTimeout, boolean resumed) {
+    public record Claim(UUID remediationId, String containerId, Action action, Duration stopTimeout, boolean resumed,
+                        OffsetDateTime actionStartedAt, String startedAtBefore) {
     }
 
     /** Claims the oldest intent whose container has nothing else in flight. */
@@ -62,7 +65,8 @@ public class Claims {
         // Flushed here so the one-in-flight-per-container index rejects a racing replica before the Docker call.
         entityManager.flush();
         return Optional.of(new Claim(remediation.id, remediation.containerId, remediation.action,
-                Duration.ofSeconds(remediation.stopTimeoutSeconds == null ? 10 : remediation.stopTimeoutSeconds), false));
+                Duration.ofSeconds(remediation.stopTimeoutSeconds == null ? 10 : remediation.stopTimeoutSeconds), false,
+                remediation.actionStartedAt, null));
     }
 
     /**
@@ -93,7 +97,8 @@ public class Claims {
             stages.record(remediation, RemediationStage.VERIFYING, "remediation-service (recovery)", reason,
                     Map.of("resumed", true, "outcome", "UNKNOWN"));
         }
-        return Optional.of(new Claim(remediation.id, remediation.containerId, remediation.action, Duration.ZERO, true));
+        return Optional.of(new Claim(remediation.id, remediation.containerId, remediation.action, Duration.ZERO, true,
+                remediation.actionStartedAt, remediation.startedAtBefore));
     }
 
     /** Extends the lease of everything this process is working on. */
