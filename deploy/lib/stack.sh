@@ -28,6 +28,8 @@ use_test_stack() {
   AEGIS_PROJECT=${AEGIS_TEST_PROJECT:-aegisops-test}
   PROJECT_FILTER=label=com.docker.compose.project=$AEGIS_PROJECT
   export AEGIS_STACK=$AEGIS_PROJECT AEGIS_STACK_CLAIMED_ONLY=true
+  # The suite's incidents resolve at their source after 3 s instead of a minute (AlertmanagerIT waits for it).
+  export AEGIS_SOURCE_RESOLUTION_QUIET_PERIOD=${AEGIS_SOURCE_RESOLUTION_QUIET_PERIOD:-3s}
   local service
   for service in "${!PORT_VARIABLE[@]}"; do
     export "${PORT_VARIABLE[$service]}=$((DEFAULT_PORT[$service] + 10000))"

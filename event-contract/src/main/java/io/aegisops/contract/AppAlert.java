@@ -17,6 +17,7 @@ import java.util.Map;
  * @param metrics    optional measured values, e.g. {@code {"heapUsedPercent": 93.1}}
  * @param evidence   optional recent log lines, oldest first
  * @param observedAt optional, default: time of receipt
+ * @param status     optional: {@code firing} (the default) or {@code resolved}, the sender's all-clear for this type
  */
 public record AppAlert(
         AlertType type,
@@ -26,5 +27,15 @@ public record AppAlert(
         String summary,
         Map<String, Object> metrics,
         List<String> evidence,
-        OffsetDateTime observedAt) {
+        OffsetDateTime observedAt,
+        String status) {
+
+    public static final String FIRING = "firing";
+    public static final String RESOLVED = "resolved";
+
+    /** A firing alert, what most senders send. */
+    public AppAlert(AlertType type, String service, String container, Severity severity, String summary,
+                    Map<String, Object> metrics, List<String> evidence, OffsetDateTime observedAt) {
+        this(type, service, container, severity, summary, metrics, evidence, observedAt, FIRING);
+    }
 }

@@ -99,4 +99,22 @@ public class Alert extends PanacheEntityBase {
     public static boolean existsWithDedupKey(String dedupKey) {
         return count("dedupKey", dedupKey) > 0;
     }
+
+    /**
+     * True when the latest alert of every condition (fingerprint) of the incident says it resolved, and every one
+     * came from a source that reports resolution (Alertmanager, the app webhook): a crash seen by the engine or a
+     * failed health check never resolves at its source, only by a verified fix or a person.
+     */
+    public static boolean allResolvedAtSource(UUID incidentId) {
+        getEntityManager().flush();
+        Number stillOpen = (Number) getEntityManager().createNativeQuery("""
+                        select count(*) from (
+                            select distinct on (fingerprint) source, firing from alert
+                            where incident_id = :incident
+                            order by fingerprint, received_at desc, firing desc) latest
+                        where firing or source not in ('ALERTMANAGER', 'APP_WEBHOOK')""")
+                .setParameter("incident", incidentId)
+                .getSingleResult();
+        return stillOpen.longValue() == 0;
+    }
 }

@@ -73,6 +73,10 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "closed_at")
     public OffsetDateTime closedAt;
 
+    /** Since when every alert has resolved at its source; null while any fires (see SourceResolution). */
+    @Column(name = "sources_resolved_at")
+    public OffsetDateTime sourcesResolvedAt;
+
     @Version
     public long version;
 

@@ -60,12 +60,17 @@ public final class AppAlerts {
             violations.check(!alert.observedAt().isAfter(now.plus(MAX_CLOCK_SKEW)), "observedAt",
                     "must not be more than " + MAX_CLOCK_SKEW.toMinutes() + " minutes in the future");
         }
+        if (alert.status() != null) {
+            violations.check(AppAlert.FIRING.equals(alert.status()) || AppAlert.RESOLVED.equals(alert.status()),
+                    "status", "must be 'firing' or 'resolved'");
+        }
         violations.throwIfAny();
 
+        boolean firing = !AppAlert.RESOLVED.equals(alert.status());
         Severity severity = alert.severity() == null ? Severity.WARNING : alert.severity();
         OffsetDateTime observedAt = alert.observedAt() == null ? now : alert.observedAt();
         Map<String, Object> metrics = alert.metrics() == null ? Map.of() : alert.metrics();
-        return new NewAlert(alert.type(), AlertSource.APP_WEBHOOK, severity, true, alert.service(),
+        return new NewAlert(alert.type(), AlertSource.APP_WEBHOOK, severity, firing, alert.service(),
                 alert.service(), alert.container(), alert.summary(), metrics, evidence,
                 Fingerprints.of(AlertSource.APP_WEBHOOK.name(), alert.type().name(), alert.service()), observedAt);
     }

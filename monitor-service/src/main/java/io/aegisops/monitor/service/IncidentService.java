@@ -90,6 +90,8 @@ public class IncidentService implements AlertSink {
         if (open.isPresent()) {
             join(incident, input);
         }
+        // A condition firing (again): whatever had resolved at its source does not resolve the incident any more.
+        incident.sourcesResolvedAt = null;
         Alert alert = store(input, incident, dedupKey, now);
         outbox.publish(Topics.ALERTS, open.isEmpty() ? EventTypes.INCIDENT_OPENED : EventTypes.ALERT_JOINED,
                 incident.id.toString(), incident.target, new AlertEvent(Views.of(incident), Views.of(alert)));
@@ -99,14 +101,31 @@ public class IncidentService implements AlertSink {
         return new AppliedAlert(alert.id.toString(), incident.id.toString(), open.isEmpty(), false);
     }
 
-    /** A resolved external alert is evidence, not a new fault: it attaches to the target's latest incident. */
+    /**
+     * A resolved external alert is evidence, not a new fault: it attaches to the target's latest incident. On an open
+     * one it goes on the timeline, and when it was the last alert still firing the incident starts its quiet period
+     * towards resolving at the source ({@link SourceResolution}).
+     */
     private AppliedAlert applyResolved(NewAlert input, String dedupKey, OffsetDateTime now) {
         Optional<Incident> incident = Incident.findOpenForUpdate(input.target())
                 .or(() -> Incident.findLatest(input.target()));
         Alert alert = store(input, incident.orElse(null), dedupKey, now);
+        incident.filter(i -> !i.status.isClosed()).ifPresent(open -> noteResolved(open, input, now));
         incident.ifPresent(i -> outbox.publish(Topics.ALERTS, EventTypes.ALERT_RESOLVED, i.id.toString(),
                 i.target, new AlertEvent(Views.of(i), Views.of(alert))));
         return new AppliedAlert(alert.id.toString(), incident.map(i -> i.id.toString()).orElse(null), false, false);
+    }
+
+    private static void noteResolved(Incident incident, NewAlert input, OffsetDateTime now) {
+        String reason = input.type() + " resolved at its source (" + input.source() + "): " + input.summary();
+        if (incident.sourcesResolvedAt == null && Alert.allResolvedAtSource(incident.id)) {
+            // Marked whatever the status: an action under way decides first, and if it ends without a fix
+            // (escalated) the quiet period has already been running.
+            incident.sourcesResolvedAt = now;
+            reason += "; no alert of the incident fires any more: it resolves itself after the quiet period "
+                    + "unless one fires again or an action under way decides first";
+        }
+        record(incident, incident.status, incident.status, actorOf(input.source()), reason, now);
     }
 
     private Incident open(NewAlert input, OffsetDateTime now) {

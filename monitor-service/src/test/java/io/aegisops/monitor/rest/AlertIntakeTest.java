@@ -6,6 +6,7 @@ import io.aegisops.contract.EventCodec;
 import io.aegisops.contract.EventTypes;
 import io.aegisops.contract.Topics;
 import io.aegisops.kit.auth.Roles;
+import io.aegisops.monitor.service.SourceResolution;
 import io.aegisops.testsupport.AegisInfrastructure;
 import io.aegisops.testsupport.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -14,12 +15,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,6 +85,9 @@ class AlertIntakeTest {
                    "generatorURL":"http://prometheus/graph","fingerprint":"%3$s"}]}"""
                 .formatted(service, alertname, fingerprint, status);
     }
+
+    @Inject
+    SourceResolution sourceResolution;
 
     private static List<Map<String, Object>> incidentsOf(String target) {
         return given().queryParam("target", target).get("/api/incidents")
@@ -167,6 +174,82 @@ class AlertIntakeTest {
         assertThat(incident).containsEntry("alertCount", 1).containsEntry("status", "OPEN");
         given().get("/api/incidents/{id}", incident.get("id")).then()
                 .body("alerts.status", hasItems("firing", "resolved"));
+    }
+
+    private static void postAlertmanager(String body) {
+        given().contentType(ContentType.JSON).body(body).post("/api/alerts/alertmanager").then().statusCode(200);
+    }
+
+    /** The sweep as it runs once the quiet period has passed (the test does not wait the minute out). */
+    private void sweepAfterTheQuietPeriod() {
+        sourceResolution.resolveDue(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(61));
+    }
+
+    @Test
+    void shouldResolveAnIncidentItselfOnceEveryAlertResolvedAtItsSourceAndStayedResolved() {
+        String target = newTarget();
+        postAlertmanager(alertmanager(target, "HighCpu", "fp-" + target, "firing"));
+        postAlertmanager(alertmanager(target, "HighCpu", "fp-" + target, "resolved"));
+        String id = (String) incidentsOf(target).get(0).get("id");
+
+        given().get("/api/incidents/{id}", id).then().body("incident.status", equalTo("OPEN"))
+                .body("timeline[1].actor", equalTo("monitor-service (alertmanager)"))
+                .body("timeline[1].reason", containsString("resolved at its source (ALERTMANAGER)"))
+                .body("timeline[1].reason", containsString("it resolves itself after the quiet period"));
+        sourceResolution.resolveDue(OffsetDateTime.now(ZoneOffset.UTC));
+        given().get("/api/incidents/{id}", id).then().body("incident.status", equalTo("OPEN"));
+
+        sweepAfterTheQuietPeriod();
+
+        given().get("/api/incidents/{id}", id).then().body("incident.status", equalTo("RESOLVED"))
+                .body("timeline[2].actor", equalTo("monitor-service (source resolution)"))
+                .body("timeline[2].reason", containsString("every alert resolved at its source"));
+        kafka.awaitEvents(Topics.ALERTS, e -> id.equals(e.incidentid())
+                && EventTypes.INCIDENT_STATUS_CHANGED.equals(e.type()), 1, KAFKA_WAIT);
+    }
+
+    @Test
+    void shouldKeepTheIncidentOpenWhenTheConditionFiresAgainWithinTheQuietPeriod() {
+        String target = newTarget();
+        postAlertmanager(alertmanager(target, "HighCpu", "fp-" + target, "firing"));
+        postAlertmanager(alertmanager(target, "HighCpu", "fp-" + target, "resolved"));
+        // A new episode of the same condition: Alertmanager gives it a new start.
+        postAlertmanager(alertmanager(target, "HighCpu", "fp-" + target, "firing")
+                .replace("2026-11-22T10:00:00Z", "2026-11-22T10:07:00Z"));
+
+        sweepAfterTheQuietPeriod();
+
+        assertThat(incidentsOf(target)).singleElement().satisfies(incident ->
+                assertThat(incident).containsEntry("status", "OPEN").containsEntry("alertCount", 2));
+    }
+
+    @Test
+    void shouldWaitForEverySourceBeforeResolvingAndTakeAnAppsAllClear() {
+        String target = newTarget();
+        given().contentType(ContentType.JSON).body(appAlert(target, "MEMORY_PRESSURE"))
+                .post("/api/alerts").then().statusCode(202);
+        postAlertmanager(alertmanager(target, "HighLatency", "fp-" + target, "firing"));
+        postAlertmanager(alertmanager(target, "HighLatency", "fp-" + target, "resolved"));
+
+        sweepAfterTheQuietPeriod();
+        assertThat(incidentsOf(target).get(0)).containsEntry("status", "OPEN");
+
+        given().contentType(ContentType.JSON).body("""
+                        {"type":"MEMORY_PRESSURE","service":"%s","summary":"heap back to 41%%","status":"resolved"}"""
+                        .formatted(target))
+                .post("/api/alerts").then().statusCode(202);
+        sweepAfterTheQuietPeriod();
+
+        assertThat(incidentsOf(target).get(0)).containsEntry("status", "RESOLVED").containsEntry("alertCount", 2);
+    }
+
+    @Test
+    void shouldRefuseAnAppAlertStatusThatIsNeitherFiringNorResolved() {
+        given().contentType(ContentType.JSON).body("""
+                        {"type":"CRASH","service":"svc","summary":"s","status":"fixed"}""")
+                .post("/api/alerts").then().statusCode(400)
+                .body("message", containsString("status"))
+                .body("message", containsString("must be 'firing' or 'resolved'"));
     }
 
     /** An operator resolves; the timeline names the authenticated principal, not the body's (ignored) actor. */
