@@ -35,7 +35,8 @@ import static org.awaitility.Awaitility.await;
 class AlertmanagerIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final String BINARY = System.getProperty("aegis.e2e.alertmanager", "/usr/bin/prometheus-alertmanager");
+    private static final String BINARY =
+            System.getProperty("aegis.e2e.alertmanager", "/usr/bin/prometheus-alertmanager");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String target = "e2e-am-" + UUID.randomUUID().toString().substring(0, 8);

@@ -128,8 +128,9 @@ public class DockerEventWatcher {
         this.cursorStore = cursorStore;
         this.exited = new ExitedContainers(docker, scope);
         this.follower = new EventStreamFollower("docker-events",
-                (since, callback) -> {
+                (sinceBeforeCatchUp, callback) -> {
                     catchUp();
+                    // Asked again: catching up moved the position past the events it handled.
                     events().withSince(since()).exec(callback);
                 },
                 this::since, this::handle,
@@ -372,7 +373,7 @@ public class DockerEventWatcher {
             handle(event);
         }
 
-        /** Waits until the engine sent everything up to {@code until}; throws when it did not, so catching up retries. */
+        /** Waits until the engine sent everything up to {@code until}; throws when it did not, so it is retried. */
         void finish(Duration timeout) {
             try {
                 if (!await(timeout)) {

@@ -24,8 +24,9 @@ import java.util.UUID;
  *
  * <p>"No action pending" is the status: OPEN, DIAGNOSED or ESCALATED. While remediation acts or verifies, or a
  * person is asked to approve, that flow decides the outcome; an incident it leaves ESCALATED resolves at the next
- * sweep when its alerts had meanwhile stayed resolved for the quiet period. An incident with an alert from the engine (a crash, an
- * OOM kill) or a failed health check never resolves this way: those sources report no resolution.
+ * sweep when its alerts had meanwhile stayed resolved for the quiet period. An incident with an alert from the
+ * engine (a crash, an OOM kill) or a failed health check never resolves this way: those sources report no
+ * resolution.
  */
 @ApplicationScoped
 public class SourceResolution {
@@ -59,7 +60,7 @@ public class SourceResolution {
 
     /**
      * Resolves every incident whose alerts have all been resolved at their source since before {@code now} minus the
-     * quiet period.
+     * quiet period; the resolution itself is dated when it happens.
      *
      * @return how many incidents it resolved
      */
@@ -74,7 +75,7 @@ public class SourceResolution {
                 .getResultList());
         int resolved = 0;
         for (UUID id : due) {
-            if (QuarkusTransaction.requiringNew().call(() -> resolveIfStillDue(id, quietSince, now))) {
+            if (QuarkusTransaction.requiringNew().call(() -> resolveIfStillDue(id, quietSince))) {
                 resolved++;
             }
         }
@@ -82,7 +83,7 @@ public class SourceResolution {
     }
 
     /** Re-checks under the incident's lock: an alert may have fired (or an action started) since the query. */
-    private boolean resolveIfStillDue(UUID id, OffsetDateTime quietSince, OffsetDateTime now) {
+    private boolean resolveIfStillDue(UUID id, OffsetDateTime quietSince) {
         Incident incident = Incident.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (incident == null || !RESOLVABLE.contains(incident.status) || incident.sourcesResolvedAt == null
                 || incident.sourcesResolvedAt.isAfter(quietSince)) {
@@ -93,8 +94,9 @@ public class SourceResolution {
             return false;
         }
         String reason = "every alert resolved at its source and stayed resolved for "
-                + config.quietPeriod().toSeconds() + " s (since " + incident.sourcesResolvedAt + "); no action was pending";
-        incidents.transition(id, IncidentStatus.RESOLVED, ACTOR, reason, now);
+                + config.quietPeriod().toSeconds() + " s (since " + incident.sourcesResolvedAt
+                + "); no action was pending";
+        incidents.transition(id, IncidentStatus.RESOLVED, ACTOR, reason, OffsetDateTime.now(ZoneOffset.UTC));
         LOG.infof("Incident %s of %s resolved at its source", id, incident.target);
         return true;
     }
